@@ -4,8 +4,8 @@
  * opencc-js's `from: 'tw'|'twp'|'hk'` presets each handle one region's variants, and applied to text that is
  * already Simplified they rewrite some legitimate Simplified characters (e.g. 么→幺, 才→纔, 著→着 would turn 著名
  * into 着名). We therefore chain the Taiwan (with phrases, 軟體→软件) and Hong Kong variant tables with the
- * Traditional→Simplified tables, but keep only entries whose key contains a genuinely Traditional character or is
- * not itself a Simplified character. The converter is built once, lazily. A per-character flag table lets us skip
+ * Traditional→Simplified tables, but keep only entries whose key contains a genuinely Traditional character (one the
+ * Traditional→Simplified table converts and that is not itself a Simplified output). The converter is built once, lazily. A per-character flag table lets us skip
  * conversion entirely for text with no convertible character (the common case).
  */
 import { ConverterFactory, Locale } from 'opencc-js/t2cn';
@@ -41,7 +41,7 @@ function build(): void {
   }
   const keep = (k: string): boolean => {
     const chars = [...k];
-    if (chars.length === 1) return !tsValues.has(k);
+    if (chars.length === 1) return tsKeys.has(k) && !tsValues.has(k);
     return chars.some((c) => tsKeys.has(c));
   };
   const regional: [string, string][][] = [];
