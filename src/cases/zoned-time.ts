@@ -1,0 +1,133 @@
+/**
+ * Wall-clock helpers for the office time zone (IANA name, default Asia/Shanghai). Instants in and out are UTC
+ * `Date`s; local dates are `YYYY-MM-DD` strings and local times `HH:mm`. No dependency beyond Intl, so zones with
+ * daylight saving time also work (a wall time inside a spring-forward gap resolves to the later instant).
+ */
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export interface LocalParts {
+  year: number;
+  month: number; // 1–12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number; // 0 = Sunday … 6 = Saturday
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+
+/** Local calendar parts of a UTC instant in `timeZone`. */
+export function localParts(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalParts {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')) % 24,
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+    weekday: WEEKDAYS[get('weekday')] ?? 0,
+  };
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `YYYY-MM-DD` of an instant in `timeZone`. */
+export function localDate(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = localParts(instant, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** `HH:mm` of an instant in `timeZone`. */
+export function localTime(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const p = localParts(instant, timeZone);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isLocalDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+export function isLocalTime(s: string): boolean {
+  return TIME_RE.test(s);
+}
+
+/** Minutes since local midnight for an `HH:mm` string (`24:00` allowed, = 1440). */
+export function minutesOfDay(hhmm: string): number {
+  if (hhmm === '24:00') return 1440;
+  const m = TIME_RE.exec(hhmm);
+  if (!m) throw new RangeError(`TF_ERR_VALIDATION: time "${hhmm}" must be HH:mm (00:00–23:59)`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Adds `days` calendar days to a `YYYY-MM-DD` date. */
+export function addDays(date: string, days: number): string {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`TF_ERR_VALIDATION: date "${date}" must be YYYY-MM-DD`);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Day of week of a `YYYY-MM-DD` date (0 = Sunday). */
+export function weekdayOf(date: string): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * The UTC instant of a local wall time (`date` + minutes since midnight, may be ≥ 1440 to spill into the next
+ * day) in `timeZone`.
+ */
+export function zonedInstant(date: string, minutesSinceMidnight: number, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const m = DATE_RE.exec(date);
+  if (!m) throw new RangeError(`TF_ERR_VALIDATION: date "${date}" must be YYYY-MM-DD`);
+  const wallAsUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + minutesSinceMidnight * 60000;
+  // Two passes settle the offset for ordinary instants; a third handles transitions.
+  let guess = wallAsUtc - offsetMinutes(new Date(wallAsUtc), timeZone) * 60000;
+  for (let i = 0; i < 2; i++) {
+    const next = wallAsUtc - offsetMinutes(new Date(guess), timeZone) * 60000;
+    if (next === guess) break;
+    guess = Math.max(guess, next);
+  }
+  return new Date(guess);
+}
+
+/** The UTC instant of local `date` at `HH:mm` in `timeZone`. */
+export function atLocalTime(date: string, hhmm: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  return zonedInstant(date, minutesOfDay(hhmm), timeZone);
+}
