@@ -1,0 +1,25 @@
+import type { Config } from '../../config/config.ts';
+import type { Store } from '../../store/store.ts';
+import type { Services } from '../../services/index.ts';
+import type { App } from '../types.ts';
+import { healthRoutes } from './health.routes.ts';
+import { authRoutes } from './auth.routes.ts';
+import { userRoutes } from './users.routes.ts';
+import { unitRoutes } from './units.routes.ts';
+import { auditRoutes } from './audit.routes.ts';
+
+export interface RouteDeps {
+  config: Config;
+  store: Store;
+  services: Services;
+  now: () => Date;
+  version: string;
+}
+
+export function registerRoutes(app: App, d: RouteDeps) {
+  healthRoutes(app, { store: d.store, version: d.version });
+  authRoutes(app, { auth: d.services.auth, users: d.services.users, now: d.now, cookieSecure: d.config.cookieSecure });
+  userRoutes(app, { users: d.services.users, auth: d.services.auth, listTokens: d.services.listTokens, now: d.now });
+  unitRoutes(app, { units: d.services.units, now: d.now });
+  auditRoutes(app, { audit: d.services.audit });
+}

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from '../../api/app.ts';
+import { createServices } from '../../services/index.ts';
+import { openContext } from '../context.ts';
+import type { CliIO } from '../io.ts';
+
+export const SERVE_HELP = `tingfeng serve — run the desk (API + dashboard) on the embedded store or PostgreSQL
+
+Usage:
+  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo]
+
+Options:
+  --port P        port to listen on (default 8080, or PORT)
+  --host H        address to bind (default 0.0.0.0, or HOST)
+  --data-dir DIR  where the SQLite store and files live (default ./data, or TINGFENG_DATA_DIR)
+  --no-demo       start clean, without the demo county
+
+Examples:
+  tingfeng serve
+  tingfeng serve --port 9000 --data-dir /var/lib/tingfeng
+  DATABASE_URL=postgres://tf@db/tingfeng tingfeng serve
+`;
+
+export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-demo': { type: 'boolean' },
+      'all-in-one': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(SERVE_HELP);
+    return 0;
+  }
+  const started = Date.now();
+  const ctx = await openContext({ overrides: { port: values.port, host: values.host, dataDir: values['data-dir'], demo: values['no-demo'] ? false : undefined } });
+  const { config, store } = ctx;
+  const services = createServices(store, config);
+  const adminPassword = await services.users.ensureInitialAdmin(Date.now());
+  const app = await buildApp({ config, store, services });
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = new URL(address).port;
+  const shown = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}/`;
+  io.stdout.write(`\n听风 Tingfeng is running at ${shown}  (store: ${store.dialect}, started in ${Date.now() - started} ms)\n`);
+  io.stdout.write(`API docs: ${shown}docs   health: ${shown}api/health\n`);
+  if (adminPassword) {
+    io.stdout.write(`\nFirst start: created user "admin" with password:\n\n    ${adminPassword}\n\nIt is shown only this once. Sign in and change it (tingfeng user passwd admin --password-stdin).\n\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      io.stdout.write('shutting down…\n');
+      void app
+        .close()
+        .then(() => store.close())
+        .finally(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,76 @@
+/** `tingfeng` command dispatcher. Exit codes: 0 ok, 1 failure, 2 usage error. */
+import { ConfigError } from '../config/config.ts';
+import { AppError } from '../errors.ts';
+import { VERSION } from '../version.ts';
+import { processIO, UsageError, type CliIO } from './io.ts';
+
+type Command = { summary: string; run: (argv: string[], io: CliIO) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
+  serve: { summary: 'run the desk: API, dashboard, collection (default embedded SQLite)', run: async (a, io) => (await import('./commands/serve.ts')).serveCommand(a, io) },
+  migrate: { summary: 'create or upgrade the database schema', run: async (a, io) => (await import('./commands/migrate.ts')).migrateCommand(a, io) },
+  user: { summary: 'add, list, disable people; change passwords', run: async (a, io) => (await import('./commands/user.ts')).userCommand(a, io) },
+  audit: { summary: 'verify the hash-chained audit log', run: async (a, io) => (await import('./commands/audit.ts')).auditCommand(a, io) },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return `听风 Tingfeng ${VERSION} — public-opinion monitoring and response desk
+
+Usage: tingfeng <command> [options]     (tingfeng <command> --help for each)
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`)
+  .join('\n')}
+
+Options:
+  --version   print the version
+  --help      this text
+
+Examples:
+  tingfeng serve --port 8080
+  echo 'a-long-secret-1' | tingfeng user add wang --role duty_officer --password-stdin
+  tingfeng audit verify
+`;
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.stdout.write(helpText());
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const c = COMMANDS[cmd];
+  if (!c) {
+    io.stderr.write(`tingfeng: unknown command "${cmd}". Run tingfeng --help for the list.\n`);
+    return 2;
+  }
+  try {
+    return await c.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`tingfeng ${cmd}: ${(e as Error).message}\nRun tingfeng ${cmd} --help for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr.write(`tingfeng: configuration error: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof AppError) {
+      io.stderr.write(`tingfeng ${cmd}: ${e.code}: ${e.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`tingfeng ${cmd}: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+/** Register an extra command (used by modules that add their commands). */
+export function registerCommand(name: string, cmd: Command): void {
+  COMMANDS[name] = cmd;
+}
