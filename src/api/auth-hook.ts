@@ -11,12 +11,27 @@ import type { App } from './types.ts';
 
 export const SESSION_COOKIE = 'tf_session';
 export const CSRF_COOKIE = 'tf_csrf';
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route with its declared access (for the route audit test and docs). */
+    routeTable: RouteInfo[];
+  }
+}
+
 const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function registerAuthHook(app: App, auth: AuthService, now: () => Date) {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
 
+  const table: RouteInfo[] = [];
+  app.decorate('routeTable', table);
   app.addHook('onRoute', (route) => {
     // API docs and the dashboard's static files are public; everything under /api must declare its access.
     const isStatic = !route.url.startsWith('/api') && (route.method === 'GET' || route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'GET' || m === 'HEAD')));
@@ -24,6 +39,7 @@ export function registerAuthHook(app: App, auth: AuthService, now: () => Date) {
       route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
     }
     if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+    for (const m of [route.method].flat()) table.push({ method: m, url: route.url, access: route.config.access });
   });
 
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
