@@ -1,0 +1,124 @@
+/**
+ * Near-duplicate lookup over 64-bit SimHashes: "is there an earlier post within Hamming distance k?"
+ *
+ * Scheme (Manku, Jain & Das Sarma, WWW 2007): split the 64 bits into k+1 blocks; if two hashes differ in at most
+ * k bits, at least one block is identical (pigeonhole). One table per block maps the block's bits to a chain of
+ * entries, and only those candidates get a full popcount. With k = 3 the blocks are 16 bits wide, so at 1M posts a
+ * bucket holds ~15 entries and a lookup checks ~60 candidates. Default k = 3 is Manku's setting for 64-bit web
+ * SimHash; for Chinese char-shingle SimHash it catches reposts, retitled copies and short added comments, while
+ * distinct posts sit at ~32 bits (same-road complaints written from one template at ≥ 14). Heavier edits are found
+ * by the MinHash stage in near-duplicates.ts, not by widening k.
+ *
+ * Storage is a ring of `capacity` slots (oldest evicted first) in typed arrays, so memory is fixed up front:
+ * per post 8 B hash + 4 B sequence + 4 B ref + 4 B chain link per table (k = 3: 32 B/post), plus 2^blockBits
+ * 4-byte heads per table (k = 3: 1 MiB). Chains run newest → oldest, so stale entries end a walk.
+ */
+import { popcount32 } from './simhash.ts';
+
+export interface SimHashMatch {
+  ref: number;
+  distance: number;
+  /** Insertion sequence number (smaller = earlier). */
+  seq: number;
+}
+
+interface Block {
+  start: number;
+  width: number;
+}
+
+function blockValue(hi: number, lo: number, b: Block): number {
+  // Bits are numbered 0..63 with 0..31 in `lo` and 32..63 in `hi`.
+  let v = 0;
+  for (let i = 0; i < b.width; i++) {
+    const bit = b.start + i;
+    const w = bit < 32 ? (lo >>> bit) & 1 : (hi >>> (bit - 32)) & 1;
+    v |= w << i;
+  }
+  return v;
+}
+
+export class SimHashIndex {
+  readonly k: number;
+  readonly capacity: number;
+  private readonly blocks: Block[];
+  private readonly heads: Int32Array[];
+  private readonly his: Uint32Array;
+  private readonly los: Uint32Array;
+  private readonly seqs: Int32Array;
+  private readonly refs: Int32Array;
+  private readonly next: Int32Array;
+  private count = 0;
+
+  constructor(opts: { k?: number; capacity?: number } = {}) {
+    const k = Math.max(0, Math.min(7, Math.floor(opts.k ?? 3)));
+    this.k = k;
+    this.capacity = Math.max(1, Math.floor(opts.capacity ?? 1 << 20));
+    const nBlocks = k + 1;
+    this.blocks = [];
+    let start = 0;
+    for (let i = 0; i < nBlocks; i++) {
+      const width = Math.floor(64 / nBlocks) + (i < 64 % nBlocks ? 1 : 0);
+      this.blocks.push({ start, width: Math.min(width, 20) });
+      start += width;
+    }
+    this.heads = this.blocks.map((b) => new Int32Array(1 << b.width).fill(-1));
+    this.his = new Uint32Array(this.capacity);
+    this.los = new Uint32Array(this.capacity);
+    this.seqs = new Int32Array(this.capacity).fill(-1);
+    this.refs = new Int32Array(this.capacity);
+    this.next = new Int32Array(this.capacity * nBlocks);
+  }
+
+  get size(): number {
+    return Math.min(this.count, this.capacity);
+  }
+
+  /** Bytes held by the index (typed arrays only). */
+  get bytes(): number {
+    const heads = this.heads.reduce((s, h) => s + h.byteLength, 0);
+    return heads + this.his.byteLength + this.los.byteLength + this.seqs.byteLength + this.refs.byteLength + this.next.byteLength;
+  }
+
+  /** Add a hash with a caller-chosen reference (e.g. an index into the caller's id table). Returns its sequence. */
+  add(hi: number, lo: number, ref: number): number {
+    const seq = this.count++;
+    const slot = seq % this.capacity;
+    this.his[slot] = hi >>> 0;
+    this.los[slot] = lo >>> 0;
+    this.seqs[slot] = seq;
+    this.refs[slot] = ref | 0;
+    const nb = this.blocks.length;
+    for (let t = 0; t < nb; t++) {
+      const key = blockValue(hi, lo, this.blocks[t]!);
+      const head = this.heads[t]!;
+      this.next[slot * nb + t] = head[key]!;
+      head[key] = seq;
+    }
+    return seq;
+  }
+
+  /** All earlier entries within `maxDistance` (≤ k) bits, each once, earliest first. */
+  query(hi: number, lo: number, maxDistance: number = this.k): SimHashMatch[] {
+    const limit = Math.min(maxDistance, this.k);
+    const oldest = this.count - this.capacity;
+    const nb = this.blocks.length;
+    const out: SimHashMatch[] = [];
+    for (let t = 0; t < nb; t++) {
+      let seq = this.heads[t]![blockValue(hi, lo, this.blocks[t]!)]!;
+      while (seq >= 0 && seq >= oldest) {
+        const slot = seq % this.capacity;
+        if (this.seqs[slot] !== seq) break;
+        const d = popcount32((this.his[slot]! ^ hi) >>> 0) + popcount32((this.los[slot]! ^ lo) >>> 0);
+        if (d <= limit && !out.some((m) => m.seq === seq)) out.push({ ref: this.refs[slot]!, distance: d, seq });
+        seq = this.next[slot * nb + t]!;
+      }
+    }
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The earliest earlier entry within `maxDistance` bits, or null. */
+  earliest(hi: number, lo: number, maxDistance: number = this.k): SimHashMatch | null {
+    return this.query(hi, lo, maxDistance)[0] ?? null;
+  }
+}

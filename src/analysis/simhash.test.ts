@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fromHex, hamming, simhash64, simhashParts, toHex } from './simhash.ts';
+import { SimHashIndex } from './simhash-index.ts';
+import { NearDuplicateDetector } from './near-duplicates.ts';
+import { normalizePost } from './normalize.ts';
+
+const ORIGINAL =
+  '城南路与建设大道交叉口的红绿灯坏了一个多星期，早晚高峰车辆乱成一团，昨天还发生了两起剐蹭，希望交警部门尽快修复。';
+
+describe('simhash64', () => {
+  it('is at distance 0 from itself and round-trips through hex', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (s) => {
+        const h = simhash64(s);
+        expect(hamming(h, simhash64(s))).toBe(0);
+        expect(toHex(h)).toMatch(/^[0-9a-f]{16}$/);
+        expect(fromHex(toHex(h))).toBe(h);
+      }),
+    );
+  });
+  it('ignores punctuation and spacing, separates unrelated texts', () => {
+    const a = simhash64(ORIGINAL);
+    expect(hamming(a, simhash64(ORIGINAL.replace(/，/g, ' ').replace(/。/g, '!!')))).toBe(0);
+    expect(hamming(a, simhash64('今天天气很好，我们一家人去公园散步，孩子玩得很开心，晚上吃了火锅。'))).toBeGreaterThan(15);
+  });
+  it('agrees between the BigInt and the [hi, lo] forms', () => {
+    const p = simhashParts(ORIGINAL);
+    expect(simhash64(ORIGINAL)).toBe((BigInt(p[0]!) << 32n) | BigInt(p[1]!));
+  });
+});
+
+describe('SimHashIndex', () => {
+  it('finds entries within k bits and not beyond', () => {
+    const idx = new SimHashIndex({ k: 3, capacity: 1000 });
+    let s = 12345;
+    const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) >>> 0);
+    for (let i = 0; i < 500; i++) idx.add(rnd(), rnd(), i);
+    idx.add(0xdeadbeef, 0x12345678, 999);
+    expect(idx.earliest(0xdeadbeef ^ 0b101, 0x12345678 ^ (1 << 31), 3)?.ref).toBe(999);
+    expect(idx.earliest(0xdeadbeef ^ 0b1111, 0x12345678, 3)).toBeNull();
+  });
+  it('evicts the oldest entries when full', () => {
+    const idx = new SimHashIndex({ k: 3, capacity: 4 });
+    idx.add(1, 1, 1);
+    for (let i = 0; i < 4; i++) idx.add(0xffff0000 + i * 7919, 0xabc00000 + i, 10 + i);
+    expect(idx.earliest(1, 1)).toBeNull();
+    expect(idx.size).toBe(4);
+  });
+});
+
+describe('NearDuplicateDetector', () => {
+  const core = (t: string) => normalizePost(t).coreText;
+  it('recognises reposts, added commentary and small edits as copies of the earliest post', () => {
+    const d = new NearDuplicateDetector({ capacity: 100 });
+    expect(d.observe(core(ORIGINAL), 0).duplicateOf).toBeNull();
+    expect(d.observe(core('转发一下，大家注意安全！//@路人甲:是的//@原帖:' + ORIGINAL), 1).duplicateOf).toBe(0);
+    expect(d.observe(core('大家看看这个，真是太危险了：' + ORIGINAL), 2).duplicateOf).toBe(0);
+    expect(d.observe(core(ORIGINAL.replace('一个多星期', '一周多').replace('两起', '2起')), 3).duplicateOf).toBe(0);
+    expect(d.observe(core('<p>' + ORIGINAL.replace(/，/g, '<br>') + '</p>'), 4).duplicateOf).toBe(0);
+  });
+  it('does not call different complaints about the same road copies', () => {
+    const d = new NearDuplicateDetector({ capacity: 100 });
+    const posts = [
+      '城南路的路灯坏了好几天了，晚上走路黑灯瞎火的，老人孩子出门很危险，请有关部门尽快修一修。',
+      '城南路下水道堵塞，一下雨整条路就积水，电动车都没法通行，已经持续一个多月了。',
+      '城南路有工地晚上十一点还在施工，噪音太大，周边居民根本睡不着觉，希望管一管。',
+      '城南路菜市场门口垃圾堆放无人清理，夏天臭气熏天，苍蝇到处飞。',
+    ];
+    posts.forEach((p, i) => expect(d.observe(core(p), i).duplicateOf).toBeNull());
+  });
+  it('never calls very short texts copies', () => {
+    const d = new NearDuplicateDetector({ capacity: 10 });
+    d.observe('支持', 0);
+    expect(d.observe('支持', 1).duplicateOf).toBeNull();
+  });
+});
