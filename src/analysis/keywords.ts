@@ -1,0 +1,68 @@
+/**
+ * TF-IDF keywords of one post, and phrase keywords (adjacent content tokens) for event titles.
+ */
+import { defaultIdfTable, IdfTable } from './idf-table.ts';
+import { isContentToken } from './stopwords.ts';
+export { IdfTable, defaultIdfTable } from './idf-table.ts';
+export type { IdfTableState } from './idf-table.ts';
+
+export interface Keyword {
+  term: string;
+  weight: number;
+}
+
+function topK(scores: Map<string, number>, k: number): Keyword[] {
+  const all: Keyword[] = [];
+  for (const [term, weight] of scores) all.push({ term, weight: Math.round(weight * 1e4) / 1e4 });
+  all.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return all.slice(0, Math.max(0, k));
+}
+
+/** Top-k TF-IDF keywords (weight = tf/len × idf), stop words, numbers and single characters skipped. */
+export function extractKeywords(tokens: readonly string[], k = 10, table: IdfTable = defaultIdfTable()): Keyword[] {
+  const tf = new Map<string, number>();
+  let total = 0;
+  for (const t of tokens) {
+    total++;
+    if (!isContentToken(t)) continue;
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+  }
+  if (tf.size === 0) return [];
+  const scores = new Map<string, number>();
+  for (const [t, n] of tf) scores.set(t, (n / total) * table.idf(t));
+  return topK(scores, k);
+}
+
+/**
+ * Phrase keywords: runs of 2–3 adjacent content tokens (no stop word or punctuation between them), at most
+ * 12 characters, scored by count × mean IDF × √length; phrases seen once still count, so a single post yields
+ * phrases too. Sub-phrases of a kept longer phrase with the same count are dropped.
+ */
+export function extractPhrases(tokens: readonly string[], k = 5, table: IdfTable = defaultIdfTable()): Keyword[] {
+  const counts = new Map<string, { n: number; idf: number; len: number }>();
+  for (let i = 0; i < tokens.length; i++) {
+    let phrase = tokens[i]!;
+    if (!isContentToken(phrase)) continue;
+    let idfSum = table.idf(phrase);
+    for (let j = i + 1; j < tokens.length && j < i + 3; j++) {
+      const t = tokens[j]!;
+      if (!isContentToken(t)) break;
+      phrase += t;
+      if (phrase.length > 12) break;
+      idfSum += table.idf(t);
+      const c = counts.get(phrase);
+      if (c) c.n++;
+      else counts.set(phrase, { n: 1, idf: idfSum / (j - i + 1), len: j - i + 1 });
+    }
+  }
+  const scores = new Map<string, number>();
+  for (const [p, c] of counts) scores.set(p, c.n * c.idf * Math.sqrt(c.len));
+  const ranked = topK(scores, k * 3);
+  const kept: Keyword[] = [];
+  for (const r of ranked) {
+    if (kept.some((q) => q.term.includes(r.term) && counts.get(q.term)!.n >= counts.get(r.term)!.n)) continue;
+    kept.push(r);
+    if (kept.length >= k) break;
+  }
+  return kept;
+}
