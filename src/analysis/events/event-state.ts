@@ -1,0 +1,189 @@
+/**
+ * The state of one tracked event: a bounded centroid, the recent members' vectors, counts of places, units,
+ * sources and sentiment, an hourly histogram for trends and bursts, and its summary.
+ */
+import { addInto, cosine, prune, topWeighted, type TermVector } from './vector.ts';
+import type { Engagement, EventSummary, SentimentLabel, SentimentMix } from './types.ts';
+
+export const HOUR_MS = 3_600_000;
+
+export interface MemberInfo {
+  id: string;
+  at: number;
+  title?: string;
+  /** Kept for the most recent members only (bounded); older members keep only their id. */
+  vec?: TermVector;
+  /** Title vector (empty or absent when the post has no title); kept like `vec`. */
+  tvec?: TermVector;
+  simhash?: bigint;
+  source?: string;
+  sentiment?: SentimentLabel;
+}
+
+export interface EventLimits {
+  centroidTerms: number;
+  memberVectors: number;
+  maxSources: number;
+  seriesHours: number;
+}
+
+export function emptyMix(): SentimentMix {
+  return { negative: 0, neutral: 0, positive: 0 };
+}
+
+export class EventState {
+  readonly centroid: TermVector = new Map();
+  /** Sum of the members' title vectors. */
+  readonly titleCentroid: TermVector = new Map();
+  readonly members = new Map<string, MemberInfo>();
+  /** Post ids of members that still carry a vector, oldest first. */
+  readonly withVectors: string[] = [];
+  readonly places = new Map<string, number>();
+  readonly units = new Map<string, number>();
+  readonly sources = new Set<string>();
+  readonly sentiment: SentimentMix = emptyMix();
+  readonly engagement: Required<Engagement> = { likes: 0, replies: 0, reposts: 0, views: 0 };
+  /** Hour start (ms) → posts in that hour by sentiment. */
+  readonly series = new Map<number, SentimentMix>();
+  firstSeen = Number.POSITIVE_INFINITY;
+  lastSeen = Number.NEGATIVE_INFINITY;
+  /** Sequence number of the last change, for least-recently-active eviction. */
+  touched = 0;
+
+  constructor(
+    readonly id: string,
+    private readonly limits: EventLimits,
+  ) {}
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  /** Adds a member; `intoCentroid` false when the caller carries the centroid mass over itself (merges). */
+  addMember(m: MemberInfo, places: readonly string[], units: readonly string[], engagement?: Engagement, intoCentroid = true): void {
+    this.members.set(m.id, m);
+    if (m.vec) {
+      if (intoCentroid) addInto(this.centroid, m.vec, this.limits.centroidTerms);
+      if (intoCentroid && m.tvec) addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
+      this.withVectors.push(m.id);
+      this.trimVectors();
+    }
+    for (const p of new Set(places)) this.places.set(p, (this.places.get(p) ?? 0) + 1);
+    for (const u of new Set(units)) this.units.set(u, (this.units.get(u) ?? 0) + 1);
+    if (m.source && this.sources.size < this.limits.maxSources) this.sources.add(m.source);
+    const label = m.sentiment ?? 'neutral';
+    this.sentiment[label] += 1;
+    if (engagement) {
+      this.engagement.likes += engagement.likes ?? 0;
+      this.engagement.replies += engagement.replies ?? 0;
+      this.engagement.reposts += engagement.reposts ?? 0;
+      this.engagement.views += engagement.views ?? 0;
+    }
+    this.firstSeen = Math.min(this.firstSeen, m.at);
+    this.lastSeen = Math.max(this.lastSeen, m.at);
+    this.count(m.at, label, 1);
+  }
+
+  /** Removes a member (for a split); its vector leaves the centroid when it was kept. */
+  removeMember(id: string): MemberInfo | undefined {
+    const m = this.members.get(id);
+    if (!m) return undefined;
+    this.members.delete(id);
+    if (m.vec) {
+      subtract(this.centroid, m.vec);
+      if (m.tvec) subtract(this.titleCentroid, m.tvec);
+      const i = this.withVectors.indexOf(id);
+      if (i >= 0) this.withVectors.splice(i, 1);
+    }
+    const label = m.sentiment ?? 'neutral';
+    this.sentiment[label] = Math.max(0, this.sentiment[label] - 1);
+    this.count(m.at, label, -1);
+    return m;
+  }
+
+  /** The recent members that carry vectors, newest last. */
+  recentMembers(n: number): MemberInfo[] {
+    const out: MemberInfo[] = [];
+    for (let i = Math.max(0, this.withVectors.length - n); i < this.withVectors.length; i++) {
+      const m = this.members.get(this.withVectors[i]!);
+      if (m?.vec) out.push(m);
+    }
+    return out;
+  }
+
+  private trimVectors(): void {
+    while (this.withVectors.length > this.limits.memberVectors) {
+      const old = this.withVectors.shift()!;
+      const m = this.members.get(old);
+      if (m) {
+        delete m.vec;
+        delete m.tvec;
+      }
+    }
+  }
+
+  private count(at: number, label: SentimentLabel, d: number): void {
+    const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+    const cell = this.series.get(hour) ?? emptyMix();
+    cell[label] = Math.max(0, cell[label] + d);
+    this.series.set(hour, cell);
+    if (this.series.size > this.limits.seriesHours) {
+      const cutoff = this.lastSeen - this.limits.seriesHours * HOUR_MS;
+      for (const h of this.series.keys()) if (h < cutoff) this.series.delete(h);
+    }
+  }
+
+  /** The member closest to the centroid among those with vectors (titled posts preferred on near-ties). */
+  representative(): MemberInfo | undefined {
+    let best: MemberInfo | undefined;
+    let bestScore = -1;
+    for (const id of this.withVectors) {
+      const m = this.members.get(id);
+      if (!m?.vec) continue;
+      const s = cosine(m.vec, this.centroid) + (m.title ? 0.05 : 0);
+      if (s > bestScore) {
+        best = m;
+        bestScore = s;
+      }
+    }
+    return best ?? this.members.values().next().value;
+  }
+
+  /** Keeps the centroid bounded after bulk changes (merges). */
+  compact(): void {
+    prune(this.centroid, this.limits.centroidTerms);
+    prune(this.titleCentroid, this.limits.centroidTerms);
+  }
+
+  summary(): EventSummary {
+    const rep = this.representative();
+    const keywords = topWeighted(this.centroid, 10).map((k) => ({ term: k.term, weight: k.weight / Math.max(1, this.withVectors.length) }));
+    const phrase = keywords.slice(0, 3).map((k) => k.term).join(' ');
+    return {
+      id: this.id,
+      title: rep?.title?.trim() || phrase || rep?.id || this.id,
+      keywords,
+      places: ranked(this.places),
+      units: ranked(this.units),
+      size: this.size,
+      uniqueSources: this.sources.size,
+      firstSeen: new Date(this.firstSeen),
+      lastSeen: new Date(this.lastSeen),
+      sentiment: { ...this.sentiment },
+      engagement: { ...this.engagement },
+      representativePostId: rep?.id ?? '',
+    };
+  }
+}
+
+function subtract(sum: TermVector, v: TermVector): void {
+  for (const [t, w] of v) {
+    const left = (sum.get(t) ?? 0) - w;
+    if (left > 1e-9) sum.set(t, left);
+    else sum.delete(t);
+  }
+}
+
+function ranked(m: Map<string, number>): string[] {
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+}

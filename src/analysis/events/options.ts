@@ -1,0 +1,63 @@
+/** Tracker options with defaults tuned on ECOB-ZH dev (see scripts/eval-events.ts and bench/RESULTS.md). */
+import type { IdfLookup } from './vector.ts';
+
+export interface TrackerOptions {
+  /** Similarity a post needs to join an event (0..1). */
+  joinThreshold: number;
+  /** Centroid cosine at which two events are merged by the tracker (0..1). */
+  mergeThreshold: number;
+  /** Weight of centroid cosine against the best link to a recent member (the rest). */
+  centroidWeight: number;
+  /** Share of the similarity given to title-only similarity when both the post and the event have titles. */
+  titleWeight: number;
+  /** Added to the similarity when the post names a place or unit the event names (small: places alone never group). */
+  placeBonus: number;
+  /** Terms kept per post vector. */
+  topK: number;
+  /** Extra weight for title terms, in occurrences. */
+  titleBoost: number;
+  /** Terms kept in an event centroid. */
+  centroidTerms: number;
+  /** Recent members compared one by one. */
+  recentMembers: number;
+  /** Members whose vectors are kept (for splits and representatives). */
+  memberVectors: number;
+  /** SimHash distance at or below which a post is a copy of a recent member. */
+  duplicateHamming: number;
+  /** An event that has been quiet this long (by post time) is retired from the active set. */
+  quietAfterMs: number;
+  /** Hard cap on active events; the least recently active are retired first. */
+  maxActiveEvents: number;
+  /** Stream document share above which a term is damped (words every post shares). */
+  commonShare: number;
+  /** Posts seen before stream document frequencies are used. */
+  minDocsForShare: number;
+  /** General IDF table (e.g. jieba's); unknown terms get `unknownIdf`. */
+  idf: IdfLookup;
+  unknownIdf: number;
+  /** Max sources remembered per event, hourly buckets kept per event. */
+  maxSources: number;
+  seriesHours: number;
+}
+
+export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
+  joinThreshold: 0.3,
+  mergeThreshold: 0.6,
+  centroidWeight: 0.5,
+  titleWeight: 0.5,
+  placeBonus: 0.03,
+  topK: 40,
+  titleBoost: 2,
+  centroidTerms: 150,
+  recentMembers: 8,
+  memberVectors: 64,
+  duplicateHamming: 3,
+  quietAfterMs: 14 * 24 * 3_600_000,
+  maxActiveEvents: 5000,
+  commonShare: 0.02,
+  minDocsForShare: 30,
+  idf: () => undefined,
+  unknownIdf: 10,
+  maxSources: 1000,
+  seriesHours: 15 * 24,
+});

@@ -1,0 +1,342 @@
+/**
+ * The event tracker (舆情事件): one pass over a time-ordered stream of analysed posts, bounded memory. Each post
+ * joins the most similar active event (TF-IDF cosine to the event centroid blended with the best link to a recent
+ * member, a small bonus for a shared place/unit) or opens a new one; copies join their original's event. Events
+ * that grow alike are merged; quiet events are retired. Staff merges and splits keep membership history.
+ */
+import { EventState, HOUR_MS, type MemberInfo } from './event-state.ts';
+import { DocFrequency } from './doc-frequency.ts';
+import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './options.ts';
+import { TermIndex } from './term-index.ts';
+import { cosine, dot, postVectors, type TermVector } from './vector.ts';
+import type { AddResult, EventSummary, MembershipRecord, SentimentMix, TrackInput } from './types.ts';
+
+export interface TrackerErrorInfo {
+  code: 'TF_ERR_EVENT_NOT_FOUND' | 'TF_ERR_EVENT_SPLIT_INVALID' | 'TF_ERR_EVENT_MERGE_INVALID';
+}
+
+export class EventTrackerError extends Error {
+  constructor(
+    readonly code: TrackerErrorInfo['code'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EventTrackerError';
+  }
+}
+
+/** Deterministic event id from the id of the post that opened it. */
+export function eventIdFor(postId: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (const ch of postId) {
+    h ^= BigInt(ch.codePointAt(0)!);
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  // murmur3 finaliser, so ids of similar post ids do not share a prefix
+  const M = 0xffffffffffffffffn;
+  h ^= h >> 33n;
+  h = (h * 0xff51afd7ed558ccdn) & M;
+  h ^= h >> 33n;
+  h = (h * 0xc4ceb9fe1a85ec53n) & M;
+  h ^= h >> 33n;
+  return `ev-${h.toString(16).padStart(16, '0')}`;
+}
+
+function hamming(a: bigint, b: bigint): number {
+  let x = a ^ b;
+  let n = 0;
+  while (x) {
+    x &= x - 1n;
+    n++;
+  }
+  return n;
+}
+
+export class EventTracker {
+  readonly opts: TrackerOptions;
+  /** @internal state, exposed to the snapshot module */
+  readonly active = new Map<string, EventState>();
+  readonly postEvent = new Map<string, string>();
+  readonly redirects = new Map<string, string>();
+  readonly apart = new Set<string>();
+  df: DocFrequency;
+  private readonly index = new TermIndex();
+  clock = Number.NEGATIVE_INFINITY;
+  seq = 0;
+
+  constructor(opts: Partial<TrackerOptions> = {}) {
+    this.opts = { ...DEFAULT_TRACKER_OPTIONS, ...opts };
+    this.df = new DocFrequency();
+  }
+
+  /** Assigns a post to an event (existing or new). `now` stands in for a missing or invalid publish time. */
+  add(input: TrackInput, now?: Date): AddResult & { retired: EventSummary[] } {
+    const existing = this.postEvent.get(input.id);
+    if (existing) return { eventId: existing, isNew: false, changes: [], retired: [] };
+    const at = postTime(input.publishedAt, now, this.clock);
+    this.clock = Math.max(this.clock, at);
+    this.seq++;
+    const retired = this.seq % 128 === 0 ? this.retireQuiet(this.clock) : [];
+    const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts);
+    this.df.add(vec.keys());
+    const member: MemberInfo = {
+      id: input.id,
+      at,
+      vec,
+      ...(tvec.size > 0 ? { tvec } : {}),
+      ...(input.title ? { title: input.title } : {}),
+      ...(input.simhash !== undefined ? { simhash: input.simhash } : {}),
+      ...(input.source ? { source: input.source } : {}),
+      ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
+    };
+    const match = this.findEvent(input, vec, tvec);
+    const when = new Date(at);
+    const changes: MembershipRecord[] = [];
+    let ev: EventState;
+    if (match) {
+      ev = match.event;
+      changes.push({ kind: 'joined', eventId: ev.id, postId: input.id, at: when, score: round(match.score), via: match.via });
+    } else {
+      ev = new EventState(this.freshId(input.id), this.opts);
+      this.active.set(ev.id, ev);
+      changes.push({ kind: 'opened', eventId: ev.id, postId: input.id, at: when });
+    }
+    ev.addMember(member, input.places, input.units, input.engagement);
+    ev.touched = this.seq;
+    this.postEvent.set(input.id, ev.id);
+    this.index.set(ev.id, ev.centroid.keys());
+    const merged = match ? this.autoMerge(ev, when) : undefined;
+    if (merged) changes.push(merged.record);
+    if (this.active.size > this.opts.maxActiveEvents) retired.push(...this.retireOldest());
+    const eventId = merged ? merged.survivor : ev.id;
+    return { eventId, isNew: !match, changes, retired };
+  }
+
+  /** Effective IDF: the general table, damped for words a large share of this stream's posts contain. */
+  idf(term: string): number {
+    const base = this.opts.idf(term) ?? this.opts.unknownIdf;
+    if (this.df.count < this.opts.minDocsForShare) return base;
+    const share = this.df.share(term);
+    if (share <= this.opts.commonShare) return base;
+    return base * (Math.log(1 / share) / Math.log(1 / this.opts.commonShare));
+  }
+
+  private findEvent(input: TrackInput, vec: TermVector, tvec: TermVector): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
+    const dupOf = input.duplicateOf ? this.postEvent.get(input.duplicateOf) : undefined;
+    const dupEvent = dupOf ? this.active.get(dupOf) : undefined;
+    if (dupEvent) return { event: dupEvent, score: 1, via: 'duplicate' };
+    let best: EventState | undefined;
+    let bestScore = 0;
+    for (const id of this.index.candidates(vec.keys())) {
+      const ev = this.active.get(id);
+      if (!ev) continue;
+      if (input.simhash !== undefined && this.isCopyOfMember(ev, input.simhash)) return { event: ev, score: 1, via: 'duplicate' };
+      const s = this.similarity(vec, tvec, ev, input.places, input.units);
+      if (s > bestScore || (s === bestScore && best && ev.touched > best.touched)) {
+        best = ev;
+        bestScore = s;
+      }
+    }
+    return best && bestScore >= this.opts.joinThreshold ? { event: best, score: bestScore, via: 'similarity' } : undefined;
+  }
+
+  /**
+   * Similarity of a post to an event: centroid cosine blended with the best link to a recent member, over the
+   * whole text and (when both sides have titles) over titles alone.
+   */
+  similarity(vec: TermVector, tvec: TermVector, ev: EventState, places: readonly string[], units: readonly string[]): number {
+    const w = this.opts.centroidWeight;
+    const recent = ev.recentMembers(this.opts.recentMembers);
+    let link = 0;
+    let tlink = 0;
+    for (const r of recent) {
+      link = Math.max(link, dot(vec, r.vec!));
+      if (r.tvec && tvec.size > 0) tlink = Math.max(tlink, dot(tvec, r.tvec));
+    }
+    let s = w * cosine(vec, ev.centroid) + (1 - w) * link;
+    if (tvec.size > 0 && ev.titleCentroid.size > 0) {
+      const t = w * cosine(tvec, ev.titleCentroid) + (1 - w) * tlink;
+      s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
+    }
+    if (places.some((p) => ev.places.has(p)) || units.some((u) => ev.units.has(u))) s += this.opts.placeBonus;
+    return s;
+  }
+
+  private isCopyOfMember(ev: EventState, h: bigint): boolean {
+    for (const id of ev.withVectors) {
+      const sh = ev.members.get(id)?.simhash;
+      if (sh !== undefined && hamming(sh, h) <= this.opts.duplicateHamming) return true;
+    }
+    return false;
+  }
+
+  /** After an event grew, merge it with an event whose centroid became close (smaller into larger). */
+  private autoMerge(ev: EventState, at: Date): { survivor: string; record: MembershipRecord } | undefined {
+    const top = [...ev.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([t]) => t);
+    let best: EventState | undefined;
+    let bestScore = this.opts.mergeThreshold;
+    for (const id of this.index.candidates(top)) {
+      if (id === ev.id || this.apart.has(pairKey(id, ev.id))) continue;
+      const other = this.active.get(id);
+      if (!other) continue;
+      const s = cosine(normalised(ev.centroid), other.centroid);
+      if (s >= bestScore) {
+        best = other;
+        bestScore = s;
+      }
+    }
+    if (!best) return undefined;
+    const [keep, gone] = best.size > ev.size || (best.size === ev.size && best.firstSeen <= ev.firstSeen) ? [best, ev] : [ev, best];
+    const record = this.absorb(keep, gone, at, 'tracker');
+    return { survivor: keep.id, record };
+  }
+
+  /** Moves every member of `gone` into `keep`, retires `gone` and redirects its id. */
+  private absorb(keep: EventState, gone: EventState, at: Date, by: 'tracker' | 'staff'): MembershipRecord {
+    const postIds = [...gone.members.keys()];
+    const order = [...gone.members.values()].sort((a, b) => a.at - b.at);
+    for (const m of order) {
+      keep.addMember(m, [], [], undefined, false);
+      this.postEvent.set(m.id, keep.id);
+    }
+    // the centroid, places, units and engagement are event-level sums: carry them over exactly
+    for (const [t, w] of gone.centroid) keep.centroid.set(t, (keep.centroid.get(t) ?? 0) + w);
+    for (const [t, w] of gone.titleCentroid) keep.titleCentroid.set(t, (keep.titleCentroid.get(t) ?? 0) + w);
+    for (const [p, n] of gone.places) keep.places.set(p, (keep.places.get(p) ?? 0) + n);
+    for (const [u, n] of gone.units) keep.units.set(u, (keep.units.get(u) ?? 0) + n);
+    for (const k of ['likes', 'replies', 'reposts', 'views'] as const) keep.engagement[k] += gone.engagement[k];
+    keep.compact();
+    keep.touched = this.seq;
+    this.active.delete(gone.id);
+    this.index.remove(gone.id);
+    this.index.set(keep.id, keep.centroid.keys());
+    this.redirects.set(gone.id, keep.id);
+    for (const [from, to] of this.redirects) if (to === gone.id) this.redirects.set(from, keep.id);
+    return { kind: 'merged', eventId: keep.id, from: gone.id, postIds, at, by };
+  }
+
+  /** Staff merge: every post of `b` moves into `a`; `b`'s id redirects to `a`. */
+  merge(a: string, b: string, at: Date): MembershipRecord[] {
+    const keep = this.mustGet(a);
+    const gone = this.mustGet(b);
+    if (keep === gone) throw new EventTrackerError('TF_ERR_EVENT_MERGE_INVALID', `cannot merge event ${a} with itself`);
+    return [this.absorb(keep, gone, at, 'staff')];
+  }
+
+  /** Staff split: the given posts of an event move into a new event, kept apart from the old one from now on. */
+  split(eventId: string, postIds: readonly string[], at: Date): { eventId: string; records: MembershipRecord[] } {
+    const from = this.mustGet(eventId);
+    const ids = [...new Set(postIds)];
+    const missing = ids.filter((id) => !from.members.has(id));
+    if (missing.length > 0) throw new EventTrackerError('TF_ERR_EVENT_SPLIT_INVALID', `posts not in event ${from.id}: ${missing.slice(0, 5).join(', ')}`);
+    if (ids.length === 0 || ids.length === from.size) throw new EventTrackerError('TF_ERR_EVENT_SPLIT_INVALID', 'a split must move some, but not all, posts of the event');
+    const moved = ids.map((id) => from.removeMember(id)!).sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
+    const ev = new EventState(this.freshId(moved[0]!.id), this.opts);
+    for (const m of moved) {
+      ev.addMember(m, [], []);
+      this.postEvent.set(m.id, ev.id);
+    }
+    ev.touched = this.seq;
+    this.active.set(ev.id, ev);
+    this.index.set(ev.id, ev.centroid.keys());
+    this.index.set(from.id, from.centroid.keys());
+    this.apart.add(pairKey(from.id, ev.id));
+    return { eventId: ev.id, records: [{ kind: 'split', eventId: ev.id, from: from.id, postIds: moved.map((m) => m.id), at, by: 'staff' }] };
+  }
+
+  /** Current summaries of the active events, largest first. */
+  events(): EventSummary[] {
+    return [...this.active.values()].map((e) => e.summary()).sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1));
+  }
+
+  event(id: string): EventSummary | undefined {
+    return this.active.get(this.resolve(id))?.summary();
+  }
+
+  /** The event a post is in now (after merges and splits), while that event is active. */
+  eventOf(postId: string): string | undefined {
+    return this.postEvent.get(postId);
+  }
+
+  /** Follows merge redirects to the surviving event id. */
+  resolve(eventId: string): string {
+    return this.redirects.get(eventId) ?? eventId;
+  }
+
+  /** Hourly post counts by sentiment for an active event, oldest first. */
+  series(eventId: string): { start: Date; counts: SentimentMix }[] {
+    const ev = this.active.get(this.resolve(eventId));
+    if (!ev) return [];
+    return [...ev.series.entries()].sort((a, b) => a[0] - b[0]).map(([h, c]) => ({ start: new Date(h), counts: { ...c } }));
+  }
+
+  /** Retires events quiet for longer than `quietAfterMs` before `now`; returns their final summaries. */
+  retireQuiet(now: number | Date): EventSummary[] {
+    const t = typeof now === 'number' ? now : now.getTime();
+    const out: EventSummary[] = [];
+    for (const ev of [...this.active.values()]) if (ev.lastSeen < t - this.opts.quietAfterMs) out.push(this.retire(ev));
+    return out;
+  }
+
+  private retireOldest(): EventSummary[] {
+    const order = [...this.active.values()].sort((a, b) => a.touched - b.touched);
+    const out: EventSummary[] = [];
+    for (let i = 0; this.active.size > this.opts.maxActiveEvents && i < order.length; i++) out.push(this.retire(order[i]!));
+    return out;
+  }
+
+  private retire(ev: EventState): EventSummary {
+    const s = ev.summary();
+    this.active.delete(ev.id);
+    this.index.remove(ev.id);
+    for (const id of ev.members.keys()) if (this.postEvent.get(id) === ev.id) this.postEvent.delete(id);
+    for (const [from, to] of this.redirects) if (to === ev.id) this.redirects.delete(from);
+    for (const k of this.apart) if (k.split('|').includes(ev.id)) this.apart.delete(k);
+    return s;
+  }
+
+  private mustGet(id: string): EventState {
+    const ev = this.active.get(this.resolve(id));
+    if (!ev) throw new EventTrackerError('TF_ERR_EVENT_NOT_FOUND', `event ${id} is not active (unknown or retired)`);
+    return ev;
+  }
+
+  private freshId(postId: string): string {
+    const base = eventIdFor(postId);
+    let id = base;
+    for (let n = 2; this.active.has(id) || this.redirects.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  /** @internal used by restore() */
+  reindex(): void {
+    for (const ev of this.active.values()) this.index.set(ev.id, ev.centroid.keys());
+  }
+}
+
+function postTime(published: Date | undefined, now: Date | undefined, clock: number): number {
+  const p = published?.getTime();
+  if (p !== undefined && Number.isFinite(p)) return p;
+  const n = now?.getTime();
+  if (n !== undefined && Number.isFinite(n)) return n;
+  return Number.isFinite(clock) ? clock : 0;
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+function normalised(v: TermVector): TermVector {
+  let n = 0;
+  for (const w of v.values()) n += w * w;
+  n = Math.sqrt(n) || 1;
+  const out: TermVector = new Map();
+  for (const [t, w] of v) out.set(t, w / n);
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export { HOUR_MS };

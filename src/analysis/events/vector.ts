@@ -1,0 +1,142 @@
+/**
+ * Sparse term vectors for event grouping: weighting of a post's terms (TF-IDF with a title boost),
+ * cosine similarity, and bounded centroids (top-k terms kept).
+ */
+
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/** A sparse vector; post vectors are L2-normalised. */
+export type TermVector = Map<string, number>;
+
+/** Inverse document frequency of a term; undefined when the term is unknown. */
+export type IdfLookup = (term: string) => number | undefined;
+
+export interface VectorOptions {
+  /** Terms kept per post (highest weight first). */
+  topK: number;
+  /** Extra weight (in units of one occurrence) for a term that appears in the title. */
+  titleBoost: number;
+  /** IDF for terms the lookup does not know. */
+  unknownIdf: number;
+}
+
+const CONTENT_TERM = /[\p{Script=Han}\p{L}]/u;
+const NUMERIC = /^[\d.,:%\-/年月日时分秒号点个万亿多余第]+$/u;
+
+/** True for tokens that can carry topic: two or more characters with a letter or Han character, not a bare number/date. */
+export function isContentTerm(t: string): boolean {
+  if (t.length < 2 || t.length > 20) return false;
+  if (!CONTENT_TERM.test(t)) return false;
+  return !NUMERIC.test(t);
+}
+
+function titleTerms(title: string | undefined, titleTokens: string[] | undefined, tf: Map<string, number>): Set<string> {
+  const out = new Set<string>();
+  if (titleTokens) {
+    for (const t of titleTokens) if (isContentTerm(t)) out.add(t.toLowerCase());
+  } else if (title) {
+    const lower = title.toLowerCase();
+    for (const t of tf.keys()) if (lower.includes(t)) out.add(t);
+  }
+  return out;
+}
+
+/** Term frequencies of the content terms among tokens (lower-cased). */
+export function termFrequencies(tokens: readonly string[]): Map<string, number> {
+  const tf = new Map<string, number>();
+  for (const raw of tokens) {
+    if (!isContentTerm(raw)) continue;
+    const t = raw.toLowerCase();
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+  }
+  return tf;
+}
+
+export interface PostTerms {
+  tokens: readonly string[];
+  title?: string;
+  titleTokens?: string[];
+  keywords: readonly WeightedTerm[];
+}
+
+/**
+ * The post's weighted term vectors. `body`: (1 + ln tf + titleBoost·[in title]) · idf over all its terms, top-k
+ * kept, L2-normalised (falls back to the given keywords when the post has no usable tokens). `title`: idf over the
+ * title's terms alone (empty when the post has no title).
+ */
+export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions): { body: TermVector; title: TermVector } {
+  const tf = termFrequencies(p.tokens);
+  const inTitle = titleTerms(p.title, p.titleTokens, tf);
+  for (const t of inTitle) if (!tf.has(t)) tf.set(t, 1);
+  const weighted: [string, number][] = [];
+  if (tf.size === 0) {
+    for (const k of p.keywords) if (k.weight > 0 && isContentTerm(k.term)) weighted.push([k.term.toLowerCase(), k.weight]);
+  } else {
+    for (const [t, n] of tf) {
+      const w = (1 + Math.log(n) + (inTitle.has(t) ? opts.titleBoost : 0)) * (idf(t) ?? opts.unknownIdf);
+      if (w > 0) weighted.push([t, w]);
+    }
+  }
+  const title: [string, number][] = [];
+  for (const t of inTitle) title.push([t, idf(t) ?? opts.unknownIdf]);
+  return { body: normalise(topTerms(weighted, opts.topK)), title: normalise(title) };
+}
+
+function topTerms(entries: [string, number][], k: number): [string, number][] {
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return entries.length > k ? entries.slice(0, k) : entries;
+}
+
+export function normalise(entries: Iterable<[string, number]>): TermVector {
+  const list = [...entries];
+  let norm = 0;
+  for (const [, w] of list) norm += w * w;
+  norm = Math.sqrt(norm);
+  const v: TermVector = new Map();
+  if (norm === 0) return v;
+  for (const [t, w] of list) v.set(t, w / norm);
+  return v;
+}
+
+/** Dot product of two sparse vectors (cosine when both are normalised). */
+export function dot(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [t, w] of small) {
+    const x = large.get(t);
+    if (x !== undefined) s += w * x;
+  }
+  return s;
+}
+
+/** Cosine of a normalised vector with an unnormalised one (e.g. a centroid sum). */
+export function cosine(a: TermVector, b: TermVector): number {
+  let nb = 0;
+  for (const w of b.values()) nb += w * w;
+  if (nb === 0) return 0;
+  let na = 0;
+  for (const w of a.values()) na += w * w;
+  return na === 0 ? 0 : dot(a, b) / Math.sqrt(na * nb);
+}
+
+/** Adds v into sum (in place) and keeps only the top `keep` terms of the sum. */
+export function addInto(sum: TermVector, v: TermVector, keep: number): void {
+  for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
+  if (sum.size > keep * 2) prune(sum, keep);
+}
+
+/** Keeps the top `keep` terms of a vector (in place). */
+export function prune(sum: TermVector, keep: number): void {
+  if (sum.size <= keep) return;
+  const top = topTerms([...sum.entries()], keep);
+  sum.clear();
+  for (const [t, w] of top) sum.set(t, w);
+}
+
+/** Highest-weight terms of a vector, for display. */
+export function topWeighted(v: TermVector, k: number): WeightedTerm[] {
+  return topTerms([...v.entries()], k).map(([term, weight]) => ({ term, weight }));
+}
