@@ -13,6 +13,12 @@ import { auditRepo } from './repos/audit.repo.ts';
 import { unitsRepo } from './repos/units.repo.ts';
 import { casesRepo } from './repos/cases.repo.ts';
 import { settingsRepo } from './repos/settings.repo.ts';
+import { postsRepo } from './repos/posts.repo.ts';
+import { sourcesRepo } from './repos/sources.repo.ts';
+import { plansRepo } from './repos/plans.repo.ts';
+import { eventsRepo } from './repos/events.repo.ts';
+import { alertsRepo } from './repos/alerts.repo.ts';
+import { leasesRepo, playbooksRepo, releasesRepo, reportsRepo } from './repos/ledger-extras.repo.ts';
 
 function bind(exec: Exec) {
   return {
@@ -23,6 +29,15 @@ function bind(exec: Exec) {
     units: unitsRepo(exec),
     cases: casesRepo(exec),
     settings: settingsRepo(exec),
+    posts: postsRepo(exec),
+    sources: sourcesRepo(exec),
+    plans: plansRepo(exec),
+    events: eventsRepo(exec),
+    alerts: alertsRepo(exec),
+    playbooks: playbooksRepo(exec),
+    releases: releasesRepo(exec),
+    reports: reportsRepo(exec),
+    leases: leasesRepo(exec),
   };
 }
 export type Repos = ReturnType<typeof bind>;

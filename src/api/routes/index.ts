@@ -7,6 +7,9 @@ import { authRoutes } from './auth.routes.ts';
 import { userRoutes } from './users.routes.ts';
 import { unitRoutes } from './units.routes.ts';
 import { auditRoutes } from './audit.routes.ts';
+import { postRoutes } from './posts.routes.ts';
+import { eventRoutes } from './events.routes.ts';
+import { statsRoutes } from './stats.routes.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -22,4 +25,7 @@ export function registerRoutes(app: App, d: RouteDeps) {
   userRoutes(app, { users: d.services.users, auth: d.services.auth, listTokens: d.services.listTokens, now: d.now });
   unitRoutes(app, { units: d.services.units, now: d.now });
   auditRoutes(app, { audit: d.services.audit });
+  postRoutes(app, { posts: d.services.posts, now: d.now });
+  eventRoutes(app, { events: d.services.events, now: d.now });
+  statsRoutes(app, { overview: d.services.overview, now: d.now });
 }

@@ -1,0 +1,90 @@
+import type { Exec } from './executor.ts';
+import type { AlertDeliveriesTable, AlertRulesTable, AlertsTable, ChannelsTable, DutyRosterTable } from '../schema.ts';
+
+export function alertsRepo({ db }: Exec) {
+  return {
+    /** Insert unless an alert with the same dedupe key exists; returns whether it was new. */
+    async insertIfNew(row: AlertsTable): Promise<boolean> {
+      const r = await db.insertInto('alerts').values(row).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async byId(id: string): Promise<AlertsTable | undefined> {
+      return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async byDedupeKey(key: string): Promise<AlertsTable | undefined> {
+      return db.selectFrom('alerts').selectAll().where('dedupe_key', '=', key).executeTakeFirst();
+    },
+    async list(opts: { open?: boolean; limit: number; offset: number }): Promise<AlertsTable[]> {
+      let q = db.selectFrom('alerts').selectAll();
+      if (opts.open !== undefined) q = opts.open ? q.where('status', '!=', 'acknowledged') : q.where('status', '=', 'acknowledged');
+      return q.orderBy('created_at', 'desc').limit(opts.limit).offset(opts.offset).execute();
+    },
+    async countOpen(): Promise<number> {
+      const r = await db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'acknowledged').executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async dueForEscalation(now: number): Promise<AlertsTable[]> {
+      return db.selectFrom('alerts').selectAll().where('status', '!=', 'acknowledged').where('next_escalation_at', '<=', now).execute();
+    },
+    async update(id: string, patch: Partial<Omit<AlertsTable, 'id'>>): Promise<void> {
+      await db.updateTable('alerts').set(patch).where('id', '=', id).execute();
+    },
+    async between(from: number, to: number): Promise<AlertsTable[]> {
+      return db.selectFrom('alerts').selectAll().where('created_at', '>=', from).where('created_at', '<', to).orderBy('created_at').execute();
+    },
+    async insertDelivery(row: AlertDeliveriesTable): Promise<void> {
+      await db.insertInto('alert_deliveries').values(row).execute();
+    },
+    async updateDelivery(id: string, patch: Partial<Omit<AlertDeliveriesTable, 'id'>>): Promise<void> {
+      await db.updateTable('alert_deliveries').set(patch).where('id', '=', id).execute();
+    },
+    async deliveries(alertId: string): Promise<AlertDeliveriesTable[]> {
+      return db.selectFrom('alert_deliveries').selectAll().where('alert_id', '=', alertId).orderBy('created_at').execute();
+    },
+    async pendingDeliveries(limit: number): Promise<AlertDeliveriesTable[]> {
+      return db.selectFrom('alert_deliveries').selectAll().where('status', '=', 'pending').orderBy('created_at').limit(limit).execute();
+    },
+    async inAppFor(userId: string, since: number): Promise<AlertDeliveriesTable[]> {
+      return db.selectFrom('alert_deliveries').selectAll().where('channel_kind', '=', 'in_app').where('recipient', '=', userId).where('created_at', '>=', since).orderBy('created_at', 'desc').limit(100).execute();
+    },
+    // rules
+    async insertRule(row: AlertRulesTable): Promise<void> {
+      await db.insertInto('alert_rules').values(row).execute();
+    },
+    async rules(enabledOnly = false): Promise<AlertRulesTable[]> {
+      let q = db.selectFrom('alert_rules').selectAll();
+      if (enabledOnly) q = q.where('enabled', '=', 1);
+      return q.orderBy('name').execute();
+    },
+    async updateRule(id: string, patch: Partial<Omit<AlertRulesTable, 'id'>>): Promise<void> {
+      await db.updateTable('alert_rules').set(patch).where('id', '=', id).execute();
+    },
+    async deleteRule(id: string): Promise<void> {
+      await db.deleteFrom('alert_rules').where('id', '=', id).execute();
+    },
+    // channels
+    async insertChannel(row: ChannelsTable): Promise<void> {
+      await db.insertInto('channels').values(row).execute();
+    },
+    async channels(): Promise<ChannelsTable[]> {
+      return db.selectFrom('channels').selectAll().orderBy('name').execute();
+    },
+    async channel(id: string): Promise<ChannelsTable | undefined> {
+      return db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async updateChannel(id: string, patch: Partial<Omit<ChannelsTable, 'id'>>): Promise<void> {
+      await db.updateTable('channels').set(patch).where('id', '=', id).execute();
+    },
+    // roster
+    async insertShift(row: DutyRosterTable): Promise<void> {
+      await db.insertInto('duty_roster').values(row).execute();
+    },
+    async shifts(from: number, to: number): Promise<DutyRosterTable[]> {
+      return db.selectFrom('duty_roster').selectAll().where('ends_at', '>', from).where('starts_at', '<', to).orderBy('starts_at').orderBy('chain_order').execute();
+    },
+    async deleteShift(id: string): Promise<void> {
+      await db.deleteFrom('duty_roster').where('id', '=', id).execute();
+    },
+  };
+}
+export type AlertsRepo = ReturnType<typeof alertsRepo>;

@@ -1,0 +1,241 @@
+import { sql } from 'kysely';
+import type { Exec } from './executor.ts';
+import type { PostAnalysisTable, PostEvidenceTable, PostsTable } from '../schema.ts';
+
+export interface PostFilter {
+  q?: string;
+  /** Pre-segmented query tokens for full-text search (the service segments). */
+  qTokens?: string[];
+  sentiment?: string[];
+  sourceIds?: string[];
+  plan?: string;
+  place?: string;
+  unit?: string;
+  eventId?: string;
+  from?: number;
+  to?: number;
+  /** Hide posts that are copies of an earlier one (they are shown under their original). */
+  foldDuplicates?: boolean;
+  duplicateOf?: string;
+  limit: number;
+  offset: number;
+}
+
+export type PostWithAnalysis = PostsTable & Partial<Omit<PostAnalysisTable, 'post_id'>>;
+
+const CHUNK = 400;
+
+function chunks<T>(xs: T[], n = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+export function postsRepo({ db, dialect }: Exec) {
+  const filtered = (f: Omit<PostFilter, 'limit' | 'offset'>) => {
+    let q = db.selectFrom('posts').leftJoin('post_analysis', 'post_analysis.post_id', 'posts.id');
+    if (f.qTokens && f.qTokens.length > 0) {
+      const terms = f.qTokens;
+      if (dialect === 'sqlite') {
+        const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
+        q = q.where('posts.id', 'in', db.selectFrom('posts_fts').select('post_id').where(sql<boolean>`posts_fts MATCH ${match}`));
+      } else {
+        q = q.where(
+          'posts.id',
+          'in',
+          db.selectFrom('posts_fts').select('post_id').where(sql<boolean>`tokens @@ (${sql.join(terms.map((t) => sql`phraseto_tsquery('simple', ${t})`), sql` && `)})`),
+        );
+      }
+    } else if (f.q) {
+      const like = `%${f.q}%`;
+      q = q.where((eb) => eb.or([eb('posts.title', 'like', like), eb('posts.text', 'like', like)]));
+    }
+    if (f.sentiment?.length) q = q.where(sql<string>`coalesce(post_analysis.label_override, post_analysis.sentiment_label)`, 'in', f.sentiment);
+    if (f.sourceIds?.length) q = q.where('posts.source_id', 'in', f.sourceIds);
+    if (f.plan) q = q.where('post_analysis.plans', 'like', `%${JSON.stringify(f.plan)}%`);
+    if (f.place) q = q.where('post_analysis.places', 'like', `%${JSON.stringify(f.place)}%`);
+    if (f.unit) q = q.where('post_analysis.units', 'like', `%${JSON.stringify(f.unit)}%`);
+    if (f.eventId) q = q.where('post_analysis.event_id', '=', f.eventId);
+    if (f.from !== undefined) q = q.where('posts.published_at', '>=', f.from);
+    if (f.to !== undefined) q = q.where('posts.published_at', '<', f.to);
+    if (f.foldDuplicates) q = q.where('post_analysis.duplicate_of', 'is', null);
+    if (f.duplicateOf) q = q.where('post_analysis.duplicate_of', '=', f.duplicateOf);
+    return q;
+  };
+
+  return {
+    /** Which of these dedupe keys are already stored. */
+    async existingKeys(keys: string[]): Promise<Set<string>> {
+      const out = new Set<string>();
+      for (const part of chunks(keys)) {
+        if (part.length === 0) continue;
+        const rows = await db.selectFrom('posts').select('dedupe_key').where('dedupe_key', 'in', part).execute();
+        for (const r of rows) out.add(r.dedupe_key);
+      }
+      return out;
+    },
+    /** Insert posts, skipping any whose dedupe key exists; returns the ids actually inserted. */
+    async insertMany(rows: PostsTable[]): Promise<Set<string>> {
+      const inserted = new Set<string>();
+      for (const part of chunks(rows, 200)) {
+        if (part.length === 0) continue;
+        const r = await db.insertInto('posts').values(part).onConflict((oc) => oc.doNothing()).returning('id').execute();
+        for (const x of r) inserted.add(x.id);
+      }
+      return inserted;
+    },
+    async upsertAnalysis(rows: PostAnalysisTable[]): Promise<void> {
+      for (const part of chunks(rows, 200)) {
+        if (part.length === 0) continue;
+        await db
+          .insertInto('post_analysis')
+          .values(part)
+          .onConflict((oc) =>
+            oc.column('post_id').doUpdateSet((eb) => ({
+              keywords: eb.ref('excluded.keywords'), sentiment_label: eb.ref('excluded.sentiment_label'), sentiment_score: eb.ref('excluded.sentiment_score'),
+              sentiment_evidence: eb.ref('excluded.sentiment_evidence'), simhash: eb.ref('excluded.simhash'), duplicate_of: eb.ref('excluded.duplicate_of'),
+              places: eb.ref('excluded.places'), units: eb.ref('excluded.units'), plans: eb.ref('excluded.plans'), event_id: eb.ref('excluded.event_id'),
+              analyzed_at: eb.ref('excluded.analyzed_at'),
+            })),
+          )
+          .execute();
+      }
+    },
+    /** Index pre-segmented text (space-joined tokens) for full-text search. */
+    async indexText(rows: { post_id: string; tokens: string }[]): Promise<void> {
+      for (const part of chunks(rows, 200)) {
+        if (part.length === 0) continue;
+        if (dialect === 'sqlite') {
+          await db.insertInto('posts_fts').values(part).execute();
+        } else {
+          await sql`INSERT INTO posts_fts (post_id, tokens) VALUES ${sql.join(part.map((r) => sql`(${r.post_id}, to_tsvector('simple', ${r.tokens}))`))} ON CONFLICT (post_id) DO NOTHING`.execute(db);
+        }
+      }
+    },
+    async insertEvidence(rows: PostEvidenceTable[]): Promise<void> {
+      for (const part of chunks(rows, 100)) {
+        if (part.length === 0) continue;
+        await db.insertInto('post_evidence').values(part).onConflict((oc) => oc.doNothing()).execute();
+      }
+    },
+    async evidence(postId: string): Promise<Omit<PostEvidenceTable, 'body'>[]> {
+      return db.selectFrom('post_evidence').select(['id', 'post_id', 'fetched_at', 'sha256', 'content_type']).where('post_id', '=', postId).orderBy('fetched_at').execute();
+    },
+    async evidenceBody(id: string): Promise<PostEvidenceTable | undefined> {
+      return db.selectFrom('post_evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async byId(id: string): Promise<PostWithAnalysis | undefined> {
+      return db.selectFrom('posts').leftJoin('post_analysis', 'post_analysis.post_id', 'posts.id').selectAll('posts').selectAll('post_analysis').where('posts.id', '=', id).executeTakeFirst() as Promise<PostWithAnalysis | undefined>;
+    },
+    async list(f: PostFilter): Promise<PostWithAnalysis[]> {
+      return (await filtered(f)
+        .selectAll('posts')
+        .selectAll('post_analysis')
+        .orderBy('posts.published_at', 'desc')
+        .orderBy('posts.id')
+        .limit(f.limit)
+        .offset(f.offset)
+        .execute()) as PostWithAnalysis[];
+    },
+    async count(f: Omit<PostFilter, 'limit' | 'offset'>): Promise<number> {
+      const r = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async duplicateCounts(ids: string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>();
+      if (ids.length === 0) return out;
+      const rows = await db
+        .selectFrom('post_analysis')
+        .select(['duplicate_of', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('duplicate_of', 'in', ids)
+        .groupBy('duplicate_of')
+        .execute();
+      for (const r of rows) if (r.duplicate_of) out.set(r.duplicate_of, Number(r.n));
+      return out;
+    },
+    /** Recent simhashes, newest first, to warm the near-duplicate index at start. */
+    async recentSimhashes(since: number, limit: number): Promise<{ post_id: string; simhash: string; text: string; published_at: number }[]> {
+      return db
+        .selectFrom('post_analysis')
+        .innerJoin('posts', 'posts.id', 'post_analysis.post_id')
+        .select(['post_analysis.post_id', 'post_analysis.simhash', 'posts.text', 'posts.published_at'])
+        .where('posts.published_at', '>=', since)
+        .orderBy('posts.published_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+    async setLabel(postId: string, label: string | null): Promise<void> {
+      await db.updateTable('post_analysis').set({ label_override: label }).where('post_id', '=', postId).execute();
+    },
+    async setRelevant(postId: string, relevant: boolean | null): Promise<void> {
+      await db.updateTable('post_analysis').set({ relevant: relevant == null ? null : relevant ? 1 : 0 }).where('post_id', '=', postId).execute();
+    },
+    async setEvent(postIds: string[], eventId: string | null): Promise<void> {
+      for (const part of chunks(postIds)) if (part.length) await db.updateTable('post_analysis').set({ event_id: eventId }).where('post_id', 'in', part).execute();
+    },
+    async upsertLabel(row: { post_id: string; label: string; labelled_by: string; labelled_at: number }): Promise<void> {
+      await db
+        .insertInto('sentiment_labels')
+        .values(row)
+        .onConflict((oc) => oc.column('post_id').doUpdateSet({ label: row.label, labelled_by: row.labelled_by, labelled_at: row.labelled_at }))
+        .execute();
+    },
+    async labelledTexts(): Promise<{ text: string; title: string | null; label: string }[]> {
+      return db.selectFrom('sentiment_labels').innerJoin('posts', 'posts.id', 'sentiment_labels.post_id').select(['posts.text', 'posts.title', 'sentiment_labels.label']).execute();
+    },
+    /** Counts per time bucket and sentiment for charts (bucket in ms, aligned to UTC multiples plus offset). */
+    async histogram(from: number, to: number, bucketMs: number, offsetMs = 0, eventId?: string): Promise<{ bucket: number; sentiment: string; n: number }[]> {
+      const b = sql<number>`((posts.published_at + ${offsetMs}) / ${bucketMs}) * ${bucketMs} - ${offsetMs}`;
+      const bucketExpr = dialect === 'postgres' ? sql<number>`(floor((posts.published_at + ${offsetMs})::numeric / ${bucketMs}) * ${bucketMs} - ${offsetMs})::bigint` : b;
+      let q = db.selectFrom('posts').leftJoin('post_analysis', 'post_analysis.post_id', 'posts.id');
+      if (eventId) q = q.where('post_analysis.event_id', '=', eventId);
+      const rows = await q
+        .select([bucketExpr.as('bucket'), sql<string>`coalesce(post_analysis.label_override, post_analysis.sentiment_label, 'neutral')`.as('sentiment'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('posts.published_at', '>=', from)
+        .where('posts.published_at', '<', to)
+        .groupBy([sql`1`, sql`2`])
+        .execute();
+      return rows.map((r) => ({ bucket: Number(r.bucket), sentiment: r.sentiment, n: Number(r.n) }));
+    },
+    async countBy(field: 'source_id' | 'sentiment', from: number, to: number, eventId?: string): Promise<{ key: string; n: number }[]> {
+      const key = field === 'source_id' ? sql<string>`posts.source_id` : sql<string>`coalesce(post_analysis.label_override, post_analysis.sentiment_label, 'neutral')`;
+      let q = db.selectFrom('posts').leftJoin('post_analysis', 'post_analysis.post_id', 'posts.id');
+      if (eventId) q = q.where('post_analysis.event_id', '=', eventId);
+      const rows = await q
+        .select([key.as('key'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('posts.published_at', '>=', from)
+        .where('posts.published_at', '<', to)
+        .groupBy(sql`1`)
+        .execute();
+      return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+    },
+    async analysisBetween(from: number, to: number, limit: number): Promise<{ keywords: string; places: string; units: string; sentiment: string }[]> {
+      return db
+        .selectFrom('posts')
+        .innerJoin('post_analysis', 'post_analysis.post_id', 'posts.id')
+        .select(['post_analysis.keywords', 'post_analysis.places', 'post_analysis.units', sql<string>`coalesce(post_analysis.label_override, post_analysis.sentiment_label)`.as('sentiment')])
+        .where('posts.published_at', '>=', from)
+        .where('posts.published_at', '<', to)
+        .orderBy('posts.published_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+    async deleteOlderThan(sourceId: string, before: number, keep: (ids: string[]) => Promise<Set<string>>): Promise<number> {
+      const old = await db.selectFrom('posts').select('id').where('source_id', '=', sourceId).where('published_at', '<', before).limit(5000).execute();
+      const ids = old.map((r) => r.id);
+      if (ids.length === 0) return 0;
+      const kept = await keep(ids);
+      const del = ids.filter((i) => !kept.has(i));
+      for (const part of chunks(del)) {
+        if (!part.length) continue;
+        await db.deleteFrom('post_analysis').where('post_id', 'in', part).execute();
+        await db.deleteFrom('posts_fts').where('post_id', 'in', part).execute();
+        await db.deleteFrom('post_evidence').where('post_id', 'in', part).execute();
+        await db.deleteFrom('event_posts').where('post_id', 'in', part).execute();
+        await db.deleteFrom('posts').where('id', 'in', part).execute();
+      }
+      return del.length;
+    },
+  };
+}
+export type PostsRepo = ReturnType<typeof postsRepo>;
