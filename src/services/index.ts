@@ -8,6 +8,7 @@ import { createAuditService } from './audit.service.ts';
 import { createPostService } from './post.service.ts';
 import { createEventService, type TrackerControl } from './event.service.ts';
 import { createOverviewService } from './overview.service.ts';
+import { createCaseService } from './case.service.ts';
 
 export interface ServiceHooks {
   /** The live event tracker, when this process runs one (embedded mode). */
@@ -23,6 +24,8 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     posts: createPostService(store),
     events: createEventService(store, { timezone: config.timezone, tracker: hooks.tracker }),
     overview: createOverviewService(store, { timezone: config.timezone }),
+    cases: createCaseService(store, { timezone: config.timezone }),
+    countPosts: (from: number, to: number) => store.repos.posts.count({ from, to }),
     listTokens: () => store.repos.tokens.list(),
   };
 }

@@ -10,6 +10,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { postRoutes } from './posts.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
+import { caseRoutes } from './cases.routes.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -27,5 +28,6 @@ export function registerRoutes(app: App, d: RouteDeps) {
   auditRoutes(app, { audit: d.services.audit });
   postRoutes(app, { posts: d.services.posts, now: d.now });
   eventRoutes(app, { events: d.services.events, now: d.now });
+  caseRoutes(app, { cases: d.services.cases, countPosts: d.services.countPosts, now: d.now });
   statsRoutes(app, { overview: d.services.overview, now: d.now });
 }
