@@ -49,7 +49,6 @@ export function totalsBlocks(meta: ReportMeta, t: Totals): Block[] {
       rows: [...t.bySource.map((s) => [s.label, String(s.current), String(s.previous), change(s.current, s.previous)]), ['合计', String(t.total), String(t.previousTotal), change(t.total, t.previousTotal)]],
       numeric: [1, 2],
     },
-    source(t.q),
   ];
   if (t.bySource.length > 0) {
     const spec: ChartSpec = {
@@ -63,6 +62,7 @@ export function totalsBlocks(meta: ReportMeta, t: Totals): Block[] {
     };
     blocks.push({ kind: 'chart', spec, caption: `图：各信息源信息量（${formatWall(new Date(meta.period.start), tz, false)} 起）` });
   }
+  blocks.push(source(t.q));
   return blocks;
 }
 

@@ -23,6 +23,7 @@ import {
   TableRow,
   TabStopType,
   TextRun,
+  VerticalAlign,
   WidthType,
   type ParagraphChild,
 } from 'docx';
@@ -72,6 +73,7 @@ function cell(content: Inline, header: boolean, numeric: boolean): TableCell {
       }),
     ],
     shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
+    verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
@@ -149,7 +151,7 @@ export async function renderDocx(doc: ReportDocument, opts: { logger?: ChartLogg
     description: `听风 Tingfeng ${m.title}`,
     styles: {
       default: {
-        document: { run: { font: font(DOCX_FONTS.body), size: 32 }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
+        document: { run: { font: font(DOCX_FONTS.body), size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: font(DOCX_FONTS.heading), size: 32, bold: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading2: { run: { font: font(DOCX_FONTS.subheading), size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
         hyperlink: { run: { color: '1A4FA0', underline: {} } },
