@@ -5,7 +5,8 @@
  * Prints B-cubed precision/recall/F1 and ARI, for the ids as emitted at add time ("stream") and after the
  * tracker's own merges ("final").
  *
- *   node bin/run-ts.mjs scripts/eval-events.ts [--file F] [--seeds N] [--set key=value ...] [--json]
+ *   node bin/run-ts.mjs scripts/eval-events.ts [--file F] [--seeds N] [--set key=value ...] [--jieba-idf] [--json]
+ * (--jieba-idf: jieba's raw IDF table instead of the analysis engine's default table)
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,23 +20,25 @@ interface Row extends RawDoc {
   event: string;
 }
 
-function parseArgs(argv: string[]): { file: string; seeds: number; set: Partial<TrackerOptions>; json: boolean } {
+function parseArgs(argv: string[]): { file: string; seeds: number; set: Partial<TrackerOptions>; json: boolean; jiebaIdf: boolean } {
   let file = resolve(process.cwd(), '../shared/data/events/ecob-dev.jsonl');
   let seeds = 10;
   let json = false;
+  let jiebaIdf = false;
   const set: Record<string, number> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--file') file = resolve(argv[++i] ?? '');
     else if (a === '--seeds') seeds = Number(argv[++i]);
     else if (a === '--json') json = true;
+    else if (a === '--jieba-idf') jiebaIdf = true;
     else if (a === '--set') {
       const [k, v] = (argv[++i] ?? '').split('=');
       if (!k || !(k in DEFAULT_TRACKER_OPTIONS)) throw new Error(`TF_ERR_ARG: unknown tracker option ${k}`);
       set[k] = Number(v);
     }
   }
-  return { file, seeds, set: set as Partial<TrackerOptions>, json };
+  return { file, seeds, set: set as Partial<TrackerOptions>, json, jiebaIdf };
 }
 
 /** Mulberry32: a small seeded generator so shuffles are reproducible. */
@@ -81,7 +84,7 @@ async function main(): Promise<void> {
   const inputs = rows.map((r) => buildTrackInput(r));
   const featMs = performance.now() - t0;
   const gold = new Map(rows.map((r) => [r.id, String(r.event)]));
-  const opts: Partial<TrackerOptions> = { idf, ...args.set };
+  const opts: Partial<TrackerOptions> = { ...(args.jiebaIdf ? { idf } : {}), ...args.set };
   const res = { stream: [] as number[], final: [] as number[], ariStream: [] as number[], ariFinal: [] as number[], p: [] as number[], r: [] as number[] };
   let trackMs = 0;
   for (let s = 0; s < args.seeds; s++) {

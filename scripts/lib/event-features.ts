@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { extractKeywords } from '../../src/analysis/keywords.ts';
 import { normalizeText } from '../../src/analysis/normalize.ts';
 import { segment } from '../../src/analysis/segment.ts';
 import { simhash64 } from '../../src/analysis/simhash.ts';
@@ -45,7 +46,7 @@ export function buildTrackInput(d: RawDoc, publishedAt = new Date(0)): TrackInpu
     ...(title ? { title } : {}),
     text,
     tokens,
-    keywords: [],
+    keywords: extractKeywords(tokens, 10),
     simhash: simhash64(text),
     duplicateOf: null,
     places: [],

@@ -1,4 +1,5 @@
 /** Tracker options with defaults tuned on ECOB-ZH dev (see scripts/eval-events.ts and bench/RESULTS.md). */
+import { defaultIdfTable } from '../keywords.ts';
 import type { IdfLookup } from './vector.ts';
 
 export interface TrackerOptions {
@@ -32,7 +33,7 @@ export interface TrackerOptions {
   commonShare: number;
   /** Posts seen before stream document frequencies are used. */
   minDocsForShare: number;
-  /** General IDF table (e.g. jieba's); unknown terms get `unknownIdf`. */
+  /** General IDF table (default: the analysis engine's table, jieba's IDF plus local updates); unknown terms get `unknownIdf`. */
   idf: IdfLookup;
   unknownIdf: number;
   /** Max sources remembered per event, hourly buckets kept per event. */
@@ -56,7 +57,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   maxActiveEvents: 5000,
   commonShare: 0.02,
   minDocsForShare: 30,
-  idf: () => undefined,
+  idf: (term: string) => defaultIdfTable().idf(term),
   unknownIdf: 10,
   maxSources: 1000,
   seriesHours: 15 * 24,

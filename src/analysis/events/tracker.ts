@@ -7,6 +7,7 @@
 import { EventState, HOUR_MS, type MemberInfo } from './event-state.ts';
 import { DocFrequency } from './doc-frequency.ts';
 import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './options.ts';
+import { restoreTracker, snapshotTracker, type TrackerSnapshot } from './snapshot.ts';
 import { TermIndex } from './term-index.ts';
 import { cosine, dot, postVectors, type TermVector } from './vector.ts';
 import type { AddResult, EventSummary, MembershipRecord, SentimentMix, TrackInput } from './types.ts';
@@ -306,6 +307,15 @@ export class EventTracker {
     let id = base;
     for (let n = 2; this.active.has(id) || this.redirects.has(id); n++) id = `${base}-${n}`;
     return id;
+  }
+
+  /** The tracker's whole state as JSON-safe data (see snapshot.ts); restore with `EventTracker.restore`. */
+  snapshot(): TrackerSnapshot {
+    return snapshotTracker(this);
+  }
+
+  static restore(s: TrackerSnapshot, opts: Partial<TrackerOptions> = {}): EventTracker {
+    return restoreTracker(s, opts);
   }
 
   /** @internal used by restore() */

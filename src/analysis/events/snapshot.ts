@@ -1,0 +1,133 @@
+/**
+ * Tracker state as plain JSON (bigints as hex, maps as entry lists), so the live pipeline can persist it and
+ * resume after a restart with the same event ids and assignments.
+ */
+import { DocFrequency, type DocFrequencyState } from './doc-frequency.ts';
+import { EventState, type MemberInfo } from './event-state.ts';
+import type { TrackerOptions } from './options.ts';
+import { EventTracker } from './tracker.ts';
+import type { SentimentLabel, SentimentMix } from './types.ts';
+
+type Entries = [string, number][];
+
+export interface MemberSnapshot {
+  id: string;
+  at: number;
+  title?: string;
+  vec?: Entries;
+  tvec?: Entries;
+  simhash?: string;
+  source?: string;
+  sentiment?: SentimentLabel;
+}
+
+export interface EventSnapshot {
+  id: string;
+  members: MemberSnapshot[];
+  withVectors: string[];
+  centroid: Entries;
+  titleCentroid: Entries;
+  places: Entries;
+  units: Entries;
+  sources: string[];
+  sentiment: SentimentMix;
+  engagement: { likes: number; replies: number; reposts: number; views: number };
+  series: [number, SentimentMix][];
+  firstSeen: number;
+  lastSeen: number;
+  touched: number;
+}
+
+export interface TrackerSnapshot {
+  version: 1;
+  clock: number | null;
+  seq: number;
+  df: DocFrequencyState;
+  events: EventSnapshot[];
+  redirects: [string, string][];
+  apart: string[];
+}
+
+function memberOut(m: MemberInfo): MemberSnapshot {
+  return {
+    id: m.id,
+    at: m.at,
+    ...(m.title !== undefined ? { title: m.title } : {}),
+    ...(m.vec ? { vec: [...m.vec] } : {}),
+    ...(m.tvec ? { tvec: [...m.tvec] } : {}),
+    ...(m.simhash !== undefined ? { simhash: m.simhash.toString(16) } : {}),
+    ...(m.source !== undefined ? { source: m.source } : {}),
+    ...(m.sentiment !== undefined ? { sentiment: m.sentiment } : {}),
+  };
+}
+
+function memberIn(s: MemberSnapshot): MemberInfo {
+  return {
+    id: s.id,
+    at: s.at,
+    ...(s.title !== undefined ? { title: s.title } : {}),
+    ...(s.vec ? { vec: new Map(s.vec) } : {}),
+    ...(s.tvec ? { tvec: new Map(s.tvec) } : {}),
+    ...(s.simhash !== undefined ? { simhash: BigInt(`0x${s.simhash}`) } : {}),
+    ...(s.source !== undefined ? { source: s.source } : {}),
+    ...(s.sentiment !== undefined ? { sentiment: s.sentiment } : {}),
+  };
+}
+
+export function snapshotTracker(t: EventTracker): TrackerSnapshot {
+  const events: EventSnapshot[] = [...t.active.values()].map((e) => ({
+    id: e.id,
+    members: [...e.members.values()].map(memberOut),
+    withVectors: [...e.withVectors],
+    centroid: [...e.centroid],
+    titleCentroid: [...e.titleCentroid],
+    places: [...e.places],
+    units: [...e.units],
+    sources: [...e.sources],
+    sentiment: { ...e.sentiment },
+    engagement: { ...e.engagement },
+    series: [...e.series].map(([h, c]) => [h, { ...c }] as [number, SentimentMix]),
+    firstSeen: e.firstSeen,
+    lastSeen: e.lastSeen,
+    touched: e.touched,
+  }));
+  return {
+    version: 1,
+    clock: Number.isFinite(t.clock) ? t.clock : null,
+    seq: t.seq,
+    df: t.df.toJSON(),
+    events,
+    redirects: [...t.redirects],
+    apart: [...t.apart],
+  };
+}
+
+export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions> = {}): EventTracker {
+  if (s?.version !== 1) throw new Error('TF_ERR_TRACKER_SNAPSHOT: unsupported tracker snapshot version; start a fresh tracker');
+  const t = new EventTracker(opts);
+  t.clock = s.clock ?? Number.NEGATIVE_INFINITY;
+  t.seq = s.seq;
+  t.df = DocFrequency.from(s.df);
+  for (const es of s.events) {
+    const e = new EventState(es.id, t.opts);
+    for (const m of es.members) e.members.set(m.id, memberIn(m));
+    e.withVectors.push(...es.withVectors);
+    for (const [k, v] of es.centroid) e.centroid.set(k, v);
+    for (const [k, v] of es.titleCentroid) e.titleCentroid.set(k, v);
+    for (const [k, v] of es.places) e.places.set(k, v);
+    for (const [k, v] of es.units) e.units.set(k, v);
+    for (const src of es.sources) e.sources.add(src);
+    Object.assign(e.sentiment, es.sentiment);
+    Object.assign(e.engagement, es.engagement);
+    for (const [h, c] of es.series) e.series.set(h, { ...c });
+    e.firstSeen = es.firstSeen;
+    e.lastSeen = es.lastSeen;
+    e.touched = es.touched;
+    t.active.set(e.id, e);
+    for (const id of e.members.keys()) t.postEvent.set(id, e.id);
+  }
+  for (const [a, b] of s.redirects) t.redirects.set(a, b);
+  for (const k of s.apart) t.apart.add(k);
+  t.reindex();
+  return t;
+}
