@@ -46,7 +46,7 @@ export interface TestPage {
   errors: string[];
   /** Dialogs (alert/confirm/prompt) that opened: any entry means page script ran something it should not. */
   dialogs: string[];
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -75,7 +75,18 @@ export async function newPage(options: BrowserContextOptions = DESKTOP): Promise
 export async function screenshot(page: Page, name: string): Promise<string> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name "${name}" must be kebab-case letters and digits`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await settleAnimations(page);
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Waits (up to 3 s) until no CSS transition or animation is running, so screenshots show the settled page. */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, {
+      timeout: 3_000,
+      polling: 100,
+    })
+    .catch(() => undefined);
 }

@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
 
 export interface RunningServer {
   url: string;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 async function resolveFile(root: string, urlPath: string): Promise<string | null> {

@@ -1,30 +1,21 @@
-// Auth endpoints. The user shape mirrors the API contract; it moves to src/contracts once the server's schema lands.
+// Auth endpoints, typed with the server's contracts (type-only imports: nothing from src/ is bundled).
+import type { z } from 'zod';
+import type { MeResponse as MeResponseSchema, Role as RoleSchema, User } from '../../../src/contracts/auth.ts';
 import { apiRequest } from './client.ts';
 
-export const ROLES = ['admin', 'analyst', 'duty_officer', 'leader', 'unit_liaison'] as const;
-export type Role = (typeof ROLES)[number];
+export type Role = z.infer<typeof RoleSchema>;
+export type SessionUser = z.infer<typeof User>;
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitId: string | null;
-}
-
-/** Optional office facts the server may add to /api/auth/me (name in the header, time zone for dates). */
+/** Office facts the server may add to /api/auth/me (name for the header, time zone for dates). */
 export interface OfficeInfo {
   name?: string;
   timezone?: string;
 }
 
-export interface MeResponse {
-  user: SessionUser;
-  office?: OfficeInfo;
-}
+export type MeResponse = z.infer<typeof MeResponseSchema> & { office?: OfficeInfo };
 
-export function login(username: string, password: string): Promise<MeResponse> {
-  return apiRequest<MeResponse>('/api/auth/login', { method: 'POST', body: { username, password }, notifyUnauthorized: false });
+export function login(username: string, password: string): Promise<{ user: SessionUser }> {
+  return apiRequest<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body: { username, password }, notifyUnauthorized: false });
 }
 
 export function logout(): Promise<unknown> {
@@ -33,4 +24,12 @@ export function logout(): Promise<unknown> {
 
 export function fetchMe(): Promise<MeResponse> {
   return apiRequest<MeResponse>('/api/auth/me', { notifyUnauthorized: false });
+}
+
+/** Asks /api/auth/me with the global 401 handling on; resolves false on any failure instead of rejecting. */
+export function checkSession(): Promise<boolean> {
+  return apiRequest<MeResponse>('/api/auth/me').then(
+    () => true,
+    () => false,
+  );
 }

@@ -7,7 +7,7 @@ export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
-  reload(): void;
+  reload: () => void;
 }
 
 export function useApi<T>(path: string, query?: Record<string, QueryValue>): ApiState<T> {

@@ -1,6 +1,6 @@
 // Who is logged in. Asks /api/auth/me once at start; any 401 from the API clears the user (→ login page).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchMe, login as apiLogin, logout as apiLogout, type OfficeInfo, type SessionUser } from '../api/auth.api.ts';
+import { checkSession, fetchMe, login as apiLogin, logout as apiLogout, type MeResponse, type OfficeInfo, type SessionUser } from '../api/auth.api.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 
 export type AuthStatus = 'checking' | 'anonymous' | 'authenticated';
@@ -8,51 +8,76 @@ export type AuthStatus = 'checking' | 'anonymous' | 'authenticated';
 export interface Auth {
   status: AuthStatus;
   user: SessionUser | null;
+  /** Permission names of the signed-in user (from /api/auth/me), for showing only the actions they may take. */
+  permissions: ReadonlySet<string>;
   office: OfficeInfo;
   /** Rejects with ApiError (401 bad credentials, 429 locked out). */
-  login(username: string, password: string): Promise<void>;
-  logout(): Promise<void>;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+interface Session {
+  user: SessionUser;
+  permissions: ReadonlySet<string>;
+  office: OfficeInfo;
 }
 
 const AuthContext = createContext<Auth | null>(null);
+const NO_PERMISSIONS: ReadonlySet<string> = new Set();
+
+function toSession(me: MeResponse): Session {
+  return { user: me.user, permissions: new Set(me.permissions), office: me.office ?? {} };
+}
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null>(null);
-  const [office, setOffice] = useState<OfficeInfo>({});
+  const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<AuthStatus>('checking');
 
   const clear = useCallback(() => {
-    setUser(null);
+    setSession(null);
     setStatus('anonymous');
+  }, []);
+  const accept = useCallback((me: MeResponse) => {
+    setSession(toSession(me));
+    setStatus('authenticated');
   }, []);
 
   useEffect(() => {
     setUnauthorizedHandler(clear);
     let live = true;
     fetchMe().then(
-      (me) => {
-        if (!live) return;
-        setUser(me.user);
-        setOffice(me.office ?? {});
-        setStatus('authenticated');
-      },
-      () => {
-        // 401, or the server unreachable: show the login page, whose own request will say what is wrong
-        if (live) clear();
-      },
+      (me) => live && accept(me),
+      // 401, or the server unreachable: show the login page, whose own request will say what is wrong
+      () => live && clear(),
     );
     return () => {
       live = false;
       setUnauthorizedHandler(null);
     };
-  }, [clear]);
+  }, [clear, accept]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const me = await apiLogin(username, password);
-    setUser(me.user);
-    setOffice(me.office ?? {});
-    setStatus('authenticated');
-  }, []);
+  // A desk stays open all day: when the tab comes back into view, confirm the session still holds (a 401 goes
+  // through the global handler to the login page, before the officer starts typing into a dead session).
+  useEffect(() => {
+    if (status !== 'authenticated') return;
+    const recheck = () => {
+      if (document.visibilityState === 'visible') void checkSession();
+    };
+    window.addEventListener('focus', recheck);
+    document.addEventListener('visibilitychange', recheck);
+    return () => {
+      window.removeEventListener('focus', recheck);
+      document.removeEventListener('visibilitychange', recheck);
+    };
+  }, [status]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      await apiLogin(username, password);
+      accept(await fetchMe());
+    },
+    [accept],
+  );
 
   const logout = useCallback(async () => {
     try {
@@ -62,7 +87,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [clear]);
 
-  const value = useMemo<Auth>(() => ({ status, user, office, login, logout }), [status, user, office, login, logout]);
+  const value = useMemo<Auth>(
+    () => ({
+      status,
+      user: session?.user ?? null,
+      permissions: session?.permissions ?? NO_PERMISSIONS,
+      office: session?.office ?? {},
+      login,
+      logout,
+    }),
+    [status, session, login, logout],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

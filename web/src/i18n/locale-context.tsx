@@ -6,8 +6,8 @@ export const LOCALE_STORAGE_KEY = 'tingfeng.locale';
 
 export interface I18n {
   locale: Locale;
-  setLocale(locale: Locale): void;
-  t(key: MessageKey, params?: MessageParams): string;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: MessageParams) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
