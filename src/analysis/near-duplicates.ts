@@ -12,7 +12,7 @@
  * Posts with fewer than `minChars` canonical characters are never called copies (「转发」「支持」 are not copies).
  *
  * Memory is a fixed ring of `capacity` posts: SimHash index 32 B/post, MinHash sketch 128 B/post, LSH links
- * 64 B/post, root refs 4 B/post, plus fixed bucket heads (16 MiB) and a Map for exact hashes (~80 B/post).
+ * 64 B/post, root and own refs 16 B/post, plus fixed bucket heads (16 MiB) and a Map for exact hashes (~80 B/post).
  */
 import { canonicalCodes, forEachShingle, simhashParts } from './simhash.ts';
 import { SimHashIndex } from './simhash-index.ts';
@@ -37,6 +37,8 @@ export interface DuplicateVerdict {
   lo: number;
   /** Caller ref of the earliest post this one copies (root of its copy chain), or null. */
   duplicateOf: number | null;
+  /** Caller ref of the post actually matched (still in the window; its own root is duplicateOf), or null. */
+  matchedRef: number | null;
   /** How it was decided. */
   reason: 'exact' | 'simhash' | 'minhash' | null;
   /** Estimated Jaccard resemblance with the matched post (1 for exact copies). */
@@ -77,7 +79,8 @@ export class NearDuplicateDetector {
   readonly minChars: number;
   private readonly simIndex: SimHashIndex;
   private readonly sketches: Uint32Array;
-  private readonly roots: Int32Array;
+  private readonly roots: Float64Array;
+  private readonly refs: Float64Array;
   private readonly seqOfSlot: Int32Array;
   private readonly exactKeys: Float64Array;
   private readonly lshHeads = new Int32Array(1 << LSH_BITS).fill(-1);
@@ -92,7 +95,8 @@ export class NearDuplicateDetector {
     this.minChars = opts.minChars ?? 8;
     this.simIndex = new SimHashIndex({ k: opts.k ?? 3, capacity: this.capacity });
     this.sketches = new Uint32Array(this.capacity * BINS);
-    this.roots = new Int32Array(this.capacity);
+    this.roots = new Float64Array(this.capacity);
+    this.refs = new Float64Array(this.capacity);
     this.seqOfSlot = new Int32Array(this.capacity).fill(-1);
     this.exactKeys = new Float64Array(this.capacity);
     this.lshNext = new Int32Array(this.capacity * BANDS);
@@ -107,7 +111,7 @@ export class NearDuplicateDetector {
     sketch.fill(EMPTY);
     forEachShingle(coreText, fillSketch);
     const bandCount = this.computeBands();
-    let verdict: DuplicateVerdict = { hi, lo, duplicateOf: null, reason: null, similarity: 0 };
+    let verdict: DuplicateVerdict = { hi, lo, duplicateOf: null, matchedRef: null, reason: null, similarity: 0 };
     if (length >= this.minChars) verdict = this.find(hi, lo, key, length) ?? verdict;
     this.insert(ref, hi, lo, key, bandCount, verdict.duplicateOf);
     return verdict;
@@ -117,7 +121,8 @@ export class NearDuplicateDetector {
     const oldest = this.count - this.capacity;
     const exactSeq = this.exact.get(key);
     if (exactSeq !== undefined && exactSeq >= oldest) {
-      return { hi, lo, duplicateOf: this.roots[exactSeq % this.capacity]!, reason: 'exact', similarity: 1 };
+      const slot = exactSeq % this.capacity;
+      return { hi, lo, duplicateOf: this.roots[slot]!, matchedRef: this.refs[slot]!, reason: 'exact', similarity: 1 };
     }
     let bestSeq = -1;
     let bestSim = 0;
@@ -152,7 +157,8 @@ export class NearDuplicateDetector {
       }
     }
     if (bestSeq < 0) return null;
-    return { hi, lo, duplicateOf: this.roots[bestSeq % this.capacity]!, reason, similarity: bestSim };
+    const slot = bestSeq % this.capacity;
+    return { hi, lo, duplicateOf: this.roots[slot]!, matchedRef: this.refs[slot]!, reason, similarity: bestSim };
   }
 
   /** Estimated Jaccard resemblance between the current sketch and the stored one in `slot`. */
@@ -194,6 +200,7 @@ export class NearDuplicateDetector {
     }
     this.seqOfSlot[slot] = seq;
     this.roots[slot] = root ?? ref;
+    this.refs[slot] = ref;
     this.exactKeys[slot] = key;
     if (!this.exact.has(key) || this.exact.get(key)! < seq - this.capacity) this.exact.set(key, seq);
     this.sketches.set(sketch, slot * BINS);
