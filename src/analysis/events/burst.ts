@@ -114,9 +114,11 @@ export function slowBurst(points: readonly CountPoint[], now: Date, gaps: readon
   const off = o.utcOffsetMinutes * 60_000;
   const dayStart = Math.floor((t + off) / DAY) * DAY - off;
   const x = sumIn(points, dayStart, t);
+  const first = points.reduce((m, p) => (p.count > 0 ? Math.min(m, p.at.getTime()) : m), Number.POSITIVE_INFINITY);
   const past: number[] = [];
   for (let d = 1; d <= o.slowDays; d++) {
     const from = dayStart - d * DAY;
+    if (from < first) break; // before the series began there is no baseline, not a zero one
     if (overlapsGap(gaps, from, t - d * DAY)) continue;
     past.push(sumIn(points, from, t - d * DAY));
   }
@@ -143,9 +145,12 @@ function decide(
   const ratio = x / Math.max(lambda, 0.5);
   const r = (v: number): number => Math.round(v * 10) / 10;
   const base = { kind, observed: x, expected: r(lambda), ratio: r(ratio), z: r(z), windowMs };
-  const isBurst = x >= minCount && z >= o.minZ && ratio >= o.minRatio;
-  if (isBurst) return { ...base, state: 'burst', reason: `${win}新增 ${x} 条，为${baseName}的 ${r(ratio)} 倍` };
-  if (doubt.inGap) return { ...base, state: 'gap', reason: `${win}新增 ${x} 条，但期间采集中断，数据不完整，不代表平静` };
   if (doubt.thin) return { ...base, state: 'insufficient', reason: `${win}新增 ${x} 条，基线数据不足，暂不判断` };
+  // a gap only hides posts: a burst seen despite it is still a burst
+  if (x >= minCount && z >= o.minZ && ratio >= o.minRatio) {
+    const vs = lambda >= 1 ? `为${baseName}的 ${r(ratio)} 倍` : `${baseName}几乎为零（${r(lambda)} 条）`;
+    return { ...base, state: 'burst', reason: `${win}新增 ${x} 条，${vs}` };
+  }
+  if (doubt.inGap) return { ...base, state: 'gap', reason: `${win}新增 ${x} 条，但期间采集中断，数据不完整，不代表平静` };
   return { ...base, state: 'normal', reason: `${win}新增 ${x} 条，${baseName} ${r(lambda)} 条` };
 }

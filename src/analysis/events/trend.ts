@@ -55,7 +55,7 @@ export function forecastOf(totals: readonly number[], intervalMs: number): { for
   const peakAt = totals.lastIndexOf(peak);
   const last = totals[n - 1]!;
   const series = recent.join('→');
-  if (r >= 1.3 * b + 2 && last >= recent[0]!) return { forecast: 'rising', basis: `最近 3 个时段（每段 ${unit}）${series} 条，比此前 3 段的 ${b} 条增加，仍在上升` };
+  if (r >= 1.3 * b + 2 && last >= Math.max(...recent)) return { forecast: 'rising', basis: `最近 3 个时段（每段 ${unit}）${series} 条，比此前 3 段的 ${b} 条增加，仍在上升` };
   if (peakAt >= n - 3 && last >= 0.6 * peak) return { forecast: 'peaking', basis: `峰值 ${peak} 条出现在最近 3 个时段内，当前 ${last} 条，增速放缓，处于高位` };
   if (r <= 0.7 * b || last <= 0.4 * peak) return { forecast: 'fading', basis: `最近 3 个时段 ${series} 条，较此前 3 段的 ${b} 条和峰值 ${peak} 条回落，正在消退` };
   return { forecast: 'steady', basis: `最近 3 个时段 ${series} 条，与此前 3 段的 ${b} 条相当，基本平稳` };

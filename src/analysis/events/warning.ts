@@ -44,7 +44,8 @@ interface Facts {
 }
 
 function facts(input: WarningInput, rules: WarningRules): Facts {
-  const burst = [...input.bursts].filter((b) => b.state === 'burst').sort((a, b) => b.ratio - a.ratio)[0];
+  const bursting = input.bursts.filter((b) => b.state === 'burst');
+  const burst = bursting.find((b) => b.kind === 'fast') ?? bursting[0];
   const total = input.sentiment.negative + input.sentiment.neutral + input.sentiment.positive;
   const hay = [input.title, ...input.keywords].join(' ');
   const e = input.engagement ?? {};
