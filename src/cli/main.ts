@@ -11,6 +11,9 @@ const COMMANDS: Record<string, Command> = {
   migrate: { summary: 'create or upgrade the database schema', run: async (a, io) => (await import('./commands/migrate.ts')).migrateCommand(a, io) },
   user: { summary: 'add, list, disable people; change passwords', run: async (a, io) => (await import('./commands/user.ts')).userCommand(a, io) },
   audit: { summary: 'verify the hash-chained audit log', run: async (a, io) => (await import('./commands/audit.ts')).auditCommand(a, io) },
+  analyze: { summary: 'analyse JSON-lines posts: sentiment, keywords, duplicates, places, plans, events', run: async (a, io) => (await import('./commands/analyze.ts')).analyzeCommand(a, io) },
+  source: { summary: 'test, add, list, run or disable sources', run: async (a, io) => (await import('./commands/source.ts')).sourceCommand(a, io) },
+  model: { summary: 'retrain the sentiment model on the office\'s own labels', run: async (a, io) => (await import('./commands/model.ts')).modelCommand(a, io) },
 };
 
 export function helpText(): string {
