@@ -1,0 +1,76 @@
+/**
+ * HTML → plain text: entities decoded, tags gone, scripts and styles dropped, whitespace collapsed, one line per
+ * block (paragraph, <br>, list item, heading, table row), lines trimmed, empty lines dropped.
+ */
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'head', 'object', 'embed', 'canvas', 'select', 'button', 'input', 'textarea']);
+const BLOCK = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'tbody',
+  'thead', 'tfoot', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'main', 'blockquote', 'pre', 'hr',
+  'figure', 'figcaption', 'form', 'fieldset', 'address', 'center', 'caption', 'body', 'html', 'details', 'summary',
+]);
+const CELL = new Set(['td', 'th']);
+
+function walk(node: AnyNode, out: string[]): void {
+  if (node.type === 'text') {
+    out.push((node as unknown as { data: string }).data);
+    return;
+  }
+  if (node.type === 'cdata') {
+    for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, out);
+    return;
+  }
+  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
+  if (node.type !== 'root') {
+    const el = node as Element;
+    const name = el.name.toLowerCase();
+    if (SKIP.has(name) || node.type === 'script' || node.type === 'style') return;
+    if (name === 'br' || name === 'hr') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) out.push('\n');
+    for (const c of el.children) walk(c, out);
+    if (block) out.push('\n');
+    else if (CELL.has(name)) out.push(' ');
+    return;
+  }
+  for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, out);
+}
+
+/** Cleans raw text: invisible characters removed, spaces collapsed per line, lines trimmed, blank lines dropped. */
+export function tidyText(text: string): string {
+  return text
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Plain text of the given nodes (a cheerio selection's elements). */
+export function nodesToText(nodes: ArrayLike<AnyNode>): string {
+  const out: string[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    if (n) walk(n, out);
+    out.push('\n');
+  }
+  return tidyText(out.join(''));
+}
+
+/** Plain text of an HTML fragment or document. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return tidyText(html);
+  const $ = cheerio.load(html);
+  return nodesToText($.root().toArray());
+}
+
+/** A single-line text (titles, names): all whitespace collapsed to single spaces. */
+export function oneLine(text: string): string {
+  return tidyText(text).replace(/\n+/g, ' ').trim();
+}

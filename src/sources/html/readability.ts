@@ -1,0 +1,81 @@
+/**
+ * Readability-style main-text extraction for pages without a `text` selector: navigation, headers, footers and
+ * link-heavy blocks are dropped; each block of running text scores itself, its parent and (less) its grandparent; the
+ * container with the best score, discounted by its link density, is the main text.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { nodesToText } from './html-text.ts';
+
+const JUNK_TAGS = 'script, style, noscript, iframe, nav, header, footer, aside, form, select, button, template, svg';
+const JUNK_NAMES = /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|side|breadcrumbs?|crumbs?|comments?|share|copyright|related|recommend|advert|ads?|banner|login|toolbar|pager|pagination|page-?nav|topbar|links?|friend-?links?|tags?|hot|rank)([\s_-]|\d|$)/i;
+const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'span', 'p', 'pre', 'blockquote']);
+const INLINE = new Set(['span', 'font', 'b', 'strong', 'i', 'em', 'u', 'small', 'big', 'sub', 'sup', 'label', 'code', 'mark', 'abbr', 'cite', 'q', 's', 'strike']);
+
+function ownTextLength(el: Element): number {
+  let n = 0;
+  for (const c of el.children) {
+    if (c.type === 'text') n += (c as unknown as { data: string }).data.replace(/\s+/g, '').length;
+    else if (c.type === 'tag' && INLINE.has((c as Element).name)) n += ownTextLength(c as Element);
+  }
+  return n;
+}
+
+function textLength($: CheerioAPI, el: AnyNode): number {
+  return $(el).text().replace(/\s+/g, '').length;
+}
+
+function linkDensity($: CheerioAPI, el: Element): number {
+  const total = textLength($, el);
+  if (total === 0) return 1;
+  let links = 0;
+  $(el).find('a').each((_, a) => {
+    links += textLength($, a);
+  });
+  return Math.min(1, links / total);
+}
+
+function punctuationBonus(text: string): number {
+  return (text.match(/[，。！？；、,.!?;]/g) ?? []).length;
+}
+
+/** Removes boilerplate blocks in place. */
+function dropJunk($: CheerioAPI): void {
+  $(JUNK_TAGS).remove();
+  $('[class], [id]').each((_, el) => {
+    const e = el as Element;
+    const name = `${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''}`;
+    if (JUNK_NAMES.test(name) && e.name !== 'body' && e.name !== 'html') $(e).remove();
+  });
+}
+
+/** The main text of a page, as plain text (empty when nothing resembles running text). */
+export function extractMainText($: CheerioAPI): string {
+  dropJunk($);
+  const scores = new Map<Element, number>();
+  const add = (el: Element | null, v: number): void => {
+    if (el && el.type === 'tag' && CONTAINERS.has(el.name)) scores.set(el, (scores.get(el) ?? 0) + v);
+  };
+  $('body *').each((_, node) => {
+    const el = node as Element;
+    if (INLINE.has(el.name) || el.name === 'a') return;
+    const own = ownTextLength(el);
+    if (own < 10) return;
+    const value = 1 + Math.min(own / 50, 20) + punctuationBonus($(el).text());
+    add(el, value);
+    const parent = el.parent as Element | null;
+    add(parent, value * 0.8);
+    add(parent?.parent as Element | null, value * 0.4);
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    const adjusted = score * (1 - linkDensity($, el));
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  if (!best) return nodesToText($('body').toArray());
+  return nodesToText([best]);
+}
