@@ -78,7 +78,8 @@ export async function totals(c: Ctx, period: Period, previous: Period): Promise<
   const sum = (rows: CountRow[]) => rows.reduce((a, r) => a + r.count, 0);
   const bySentiment = compare(se.rows, pse.rows, SENTIMENTS);
   for (const k of SENTIMENTS)
-    if (!bySentiment.some((r) => r.key === k)) bySentiment.push({ key: k, label: SENTIMENT_LABELS[k], current: 0, previous: 0 });
+    if (!bySentiment.some((r) => r.key === k))
+      bySentiment.push({ key: k, label: SENTIMENT_LABELS[k], current: 0, previous: 0 });
   bySentiment.sort((a, b) => SENTIMENTS.indexOf(a.key as never) - SENTIMENTS.indexOf(b.key as never));
   return {
     total: sum(t.rows),
@@ -94,7 +95,13 @@ export function linkPost(c: Ctx, p: PostRow): LinkedPost {
 }
 
 /** Events active in the period, each with its posts in the previous period and up to `reps` representative posts. */
-export async function events(c: Ctx, period: Period, previous: Period, limit: number, reps: number): Promise<{ items: ReportEvent[]; q: string[] }> {
+export async function events(
+  c: Ctx,
+  period: Period,
+  previous: Period,
+  limit: number,
+  reps: number,
+): Promise<{ items: ReportEvent[]; q: string[] }> {
   const q = { range: range(period), orderBy: 'heat' as const, limit };
   const ev = await c.log.run('listEvents', q, EventRowSchema.array(), () => c.ds.listEvents(q));
   const qs = [ev.q];
@@ -115,7 +122,12 @@ export async function events(c: Ctx, period: Period, previous: Period, limit: nu
   return { items, q: qs };
 }
 
-async function representativePosts(c: Ctx, e: EventRow, period: Period | null, n: number): Promise<{ items: LinkedPost[]; q: string[] }> {
+async function representativePosts(
+  c: Ctx,
+  e: EventRow,
+  period: Period | null,
+  n: number,
+): Promise<{ items: LinkedPost[]; q: string[] }> {
   const out: PostRow[] = [];
   const q: string[] = [];
   if (e.representativePostId) {
@@ -141,9 +153,17 @@ export async function ledger(c: Ctx, period: Period): Promise<LedgerSection> {
   const soon = { start: period.end, end: new Date(Date.parse(period.end) + 24 * 3600_000).toISOString() };
   const opened = await c.log.run('listCases', { registeredIn: r }, Cases, () => c.ds.listCases({ registeredIn: r }));
   const replied = await c.log.run('listCases', { repliedIn: r }, Cases, () => c.ds.listCases({ repliedIn: r }));
-  const overdue = await c.log.run('listCases', { overdueAt: period.end }, Cases, () => c.ds.listCases({ overdueAt: period.end }));
+  const overdue = await c.log.run('listCases', { overdueAt: period.end }, Cases, () =>
+    c.ds.listCases({ overdueAt: period.end }),
+  );
   const dueSoon = await c.log.run('listCases', { dueIn: soon }, Cases, () => c.ds.listCases({ dueIn: soon }));
-  return { opened: opened.rows, replied: replied.rows, overdue: overdue.rows, dueSoon: dueSoon.rows, q: [opened.q, replied.q, overdue.q, dueSoon.q] };
+  return {
+    opened: opened.rows,
+    replied: replied.rows,
+    overdue: overdue.rows,
+    dueSoon: dueSoon.rows,
+    q: [opened.q, replied.q, overdue.q, dueSoon.q],
+  };
 }
 
 /** Counts per bucket and sentiment (hours for a day, days for longer periods). */
@@ -155,7 +175,13 @@ export async function trend(c: Ctx, period: Period, eventId?: string): Promise<T
     const cq = { range: r, groupBy: 'sentiment' as const, ...(eventId ? { eventId } : {}) };
     const res = await c.log.run('countPosts', cq, Counts, () => c.ds.countPosts(cq));
     const get = (k: string) => res.rows.find((x) => x.key === k)?.count ?? 0;
-    points.push({ label: b.label, start: r.start, positive: get('positive'), neutral: get('neutral'), negative: get('negative') });
+    points.push({
+      label: b.label,
+      start: r.start,
+      positive: get('positive'),
+      neutral: get('neutral'),
+      negative: get('negative'),
+    });
     q.push(res.q);
   }
   return { points, q };
@@ -181,11 +207,22 @@ export function watchPoints(
   const neg = t.bySentiment.find((s) => s.key === 'negative');
   if (neg && neg.current >= 5 && neg.current > neg.previous * 1.5)
     out.push({ text: `负面信息 ${neg.current} 条，较上期 ${neg.previous} 条明显增多。`, link: null });
-  for (const k of l.overdue) out.push({ text: `台账 ${k.number}“${k.summary}”已超期未答复，责任单位：${k.leadUnit ?? '未指派'}。`, link: c.links.case(k.id) });
-  for (const k of l.dueSoon) out.push({ text: `台账 ${k.number}“${k.summary}”将于 24 小时内到期，责任单位：${k.leadUnit ?? '未指派'}。`, link: c.links.case(k.id) });
+  for (const k of l.overdue)
+    out.push({
+      text: `台账 ${k.number}“${k.summary}”已超期未答复，责任单位：${k.leadUnit ?? '未指派'}。`,
+      link: c.links.case(k.id),
+    });
+  for (const k of l.dueSoon)
+    out.push({
+      text: `台账 ${k.number}“${k.summary}”将于 24 小时内到期，责任单位：${k.leadUnit ?? '未指派'}。`,
+      link: c.links.case(k.id),
+    });
   for (const s of down)
     if (s.status === 'down' || s.gapsInRange > 0)
-      out.push({ text: `信息源“${s.name}”${s.status === 'down' ? '采集中断' : `出现 ${s.gapsInRange} 次采集缺口`}，该源数据可能不全。`, link: null });
+      out.push({
+        text: `信息源“${s.name}”${s.status === 'down' ? '采集中断' : `出现 ${s.gapsInRange} 次采集缺口`}，该源数据可能不全。`,
+        link: null,
+      });
   return out;
 }
 

@@ -16,7 +16,14 @@ export interface ChartSeries {
 }
 
 export type ChartSpec =
-  | { type: 'bar' | 'line'; title: string; categories: string[]; series: ChartSeries[]; stacked?: boolean; horizontal?: boolean }
+  | {
+      type: 'bar' | 'line';
+      title: string;
+      categories: string[];
+      series: ChartSeries[];
+      stacked?: boolean;
+      horizontal?: boolean;
+    }
   | { type: 'pie'; title: string; data: Array<{ name: string; value: number; color?: string }> };
 
 export interface ChartLogger {
@@ -24,14 +31,20 @@ export interface ChartLogger {
 }
 
 export const SENTIMENT_COLORS = { positive: '#3BA272', neutral: '#91A3B0', negative: '#D9342B' } as const;
-const FONT_STACK = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'SimHei', sans-serif";
+const FONT_STACK =
+  "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'SimHei', sans-serif";
 
 export function chartOption(spec: ChartSpec): echarts.EChartsCoreOption {
   const base = {
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT_STACK },
-    title: { text: spec.title, left: 'center', top: 6, textStyle: { fontSize: 15, fontWeight: 'bold', fontFamily: FONT_STACK } },
+    title: {
+      text: spec.title,
+      left: 'center',
+      top: 6,
+      textStyle: { fontSize: 15, fontWeight: 'bold', fontFamily: FONT_STACK },
+    },
   };
   if (spec.type === 'pie') {
     return {
@@ -43,12 +56,20 @@ export function chartOption(spec: ChartSpec): echarts.EChartsCoreOption {
           radius: ['35%', '62%'],
           center: ['50%', '52%'],
           label: { formatter: '{b}\n{c}（{d}%）', fontFamily: FONT_STACK },
-          data: spec.data.map((d) => ({ name: d.name, value: d.value, ...(d.color ? { itemStyle: { color: d.color } } : {}) })),
+          data: spec.data.map((d) => ({
+            name: d.name,
+            value: d.value,
+            ...(d.color ? { itemStyle: { color: d.color } } : {}),
+          })),
         },
       ],
     };
   }
-  const cat = { type: 'category', data: spec.categories, axisLabel: { fontFamily: FONT_STACK, interval: 'auto', hideOverlap: true } };
+  const cat = {
+    type: 'category',
+    data: spec.categories,
+    axisLabel: { fontFamily: FONT_STACK, interval: 'auto', hideOverlap: true },
+  };
   const val = { type: 'value', minInterval: 1, axisLabel: { fontFamily: FONT_STACK } };
   return {
     ...base,
@@ -101,7 +122,11 @@ export function findCjkFonts(): CjkFonts {
     // no fontconfig: fall through to directory scan
   }
   if (files.size === 0) {
-    for (const dir of ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/wqy', '/usr/share/fonts/truetype/arphic']) {
+    for (const dir of [
+      '/usr/share/fonts/opentype/noto',
+      '/usr/share/fonts/truetype/wqy',
+      '/usr/share/fonts/truetype/arphic',
+    ]) {
       if (!existsSync(dir)) continue;
       for (const f of readdirSync(dir)) if (/CJK|wqy|uming|ukai/i.test(f)) files.add(join(dir, f));
     }
@@ -123,7 +148,12 @@ export interface PngChart {
 }
 
 /** Render a chart to PNG at `scale` × its CSS size (2 = crisp in Word at the given size). */
-export function renderChartPng(spec: ChartSpec, width = 640, height = 320, opts: { scale?: number; logger?: ChartLogger } = {}): PngChart {
+export function renderChartPng(
+  spec: ChartSpec,
+  width = 640,
+  height = 320,
+  opts: { scale?: number; logger?: ChartLogger } = {},
+): PngChart {
   const svg = renderChartSvg(spec, width, height);
   const fonts = findCjkFonts();
   const fontMissing = fonts.files.length === 0;
@@ -139,7 +169,12 @@ export function renderChartPng(spec: ChartSpec, width = 640, height = 320, opts:
     background: '#ffffff',
     font: fontMissing
       ? { loadSystemFonts: true }
-      : { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: fonts.family ?? 'Noto Sans CJK SC', sansSerifFamily: fonts.family ?? 'Noto Sans CJK SC' },
+      : {
+          loadSystemFonts: false,
+          fontFiles: fonts.files,
+          defaultFontFamily: fonts.family ?? 'Noto Sans CJK SC',
+          sansSerifFamily: fonts.family ?? 'Noto Sans CJK SC',
+        },
   });
   const png = r.render().asPng();
   return { png: Buffer.from(png), width, height, fontMissing };

@@ -17,7 +17,16 @@ describe('docx reports, read back from the file', () => {
     expect(doc.text).toContain('2026年3月5日');
     // sections in the default order, numbered
     const heads = p.filter((x) => /^[一二三四五六七八九十]+、/.test(x));
-    expect(heads).toEqual(['一、综述', '二、信息总量', '三、新增及升温事件', '四、涉及本地的负面信息', '五、预警及处置情况', '六、台账办理情况', '七、明日关注', '八、数据核对说明']);
+    expect(heads).toEqual([
+      '一、综述',
+      '二、信息总量',
+      '三、新增及升温事件',
+      '四、涉及本地的负面信息',
+      '五、预警及处置情况',
+      '六、台账办理情况',
+      '七、明日关注',
+      '八、数据核对说明',
+    ]);
     // numbers: totals paragraph and the sentiment table row (label, current, previous, change)
     expect(doc.text).toContain('共监测到相关信息 11 条，上期 4 条，变化 +7（+175.0%）');
     const i = p.indexOf('负面');
@@ -38,7 +47,9 @@ describe('docx reports, read back from the file', () => {
     // charts as PNG images
     expect(doc.files.filter((f) => f.startsWith('word/media/') && f.endsWith('.png')).length).toBeGreaterThanOrEqual(1);
     // page numbers in the footer, Chinese fonts named in the eastAsia slot
-    const footers = await Promise.all(doc.files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => doc.part(f)));
+    const footers = await Promise.all(
+      doc.files.filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => doc.part(f)),
+    );
     expect(footers.join('')).toMatch(/PAGE/);
     const styles = await doc.part('word/styles.xml');
     expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
@@ -48,15 +59,21 @@ describe('docx reports, read back from the file', () => {
 
   it('template: sections on/off and in order, custom titles and office name', async () => {
     const data = await assembleDaily(dataSource(), '2026-03-05', options);
-    const out = await renderReport(data, 'docx', { template: { officeName: '治河渡镇党委', sections: { daily: ['ledger', 'totals'] }, titles: { ledger: '台账' } } });
+    const out = await renderReport(data, 'docx', {
+      template: { officeName: '治河渡镇党委', sections: { daily: ['ledger', 'totals'] }, titles: { ledger: '台账' } },
+    });
     const doc = await openDocx(out.body);
     expect(doc.paragraphs[0]).toBe('治河渡镇党委');
     expect(doc.paragraphs.filter((x) => /^[一二三]、/.test(x))).toEqual(['一、台账', '二、信息总量']);
-    await expect(renderReport(data, 'docx', { template: { sections: { daily: ['nope'] } } })).rejects.toMatchObject({ code: 'TF_ERR_REPORT_TEMPLATE' });
+    await expect(renderReport(data, 'docx', { template: { sections: { daily: ['nope'] } } })).rejects.toMatchObject({
+      code: 'TF_ERR_REPORT_TEMPLATE',
+    });
   });
 
   it('weekly and special reports carry their own figures', async () => {
-    const w = await openDocx((await renderReport(await assemblePeriodic(dataSource(), 'weekly', '2026-03-05', options), 'docx')).body);
+    const w = await openDocx(
+      (await renderReport(await assemblePeriodic(dataSource(), 'weekly', '2026-03-05', options), 'docx')).body,
+    );
     expect(w.paragraphs).toContain('舆情周报〔2026〕第10期');
     const row = w.paragraphs.indexOf('合计', w.paragraphs.indexOf('责任单位'));
     expect(w.paragraphs.slice(row, row + 9)).toEqual(['合计', '3', '2', '66.7%', '1', '33.3%', '35.5', '2', '50.0%']);

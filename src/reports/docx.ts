@@ -42,7 +42,12 @@ export const DOCX_FONTS = {
   latin: 'Times New Roman',
 } as const;
 
-const font = (eastAsia: string) => ({ ascii: DOCX_FONTS.latin, hAnsi: DOCX_FONTS.latin, eastAsia, cs: DOCX_FONTS.latin });
+const font = (eastAsia: string) => ({
+  ascii: DOCX_FONTS.latin,
+  hAnsi: DOCX_FONTS.latin,
+  eastAsia,
+  cs: DOCX_FONTS.latin,
+});
 const RED = 'C00000';
 /** Text width of an A4 page with GB/T 9704 margins (28 mm left, 26 mm right) ≈ 156 mm ≈ 590 px. */
 const CHART_W = 580;
@@ -69,7 +74,16 @@ function cell(content: Inline, header: boolean, numeric: boolean): TableCell {
       new Paragraph({
         alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
         spacing: { line: 276, lineRule: LineRuleType.AUTO },
-        children: header ? [new TextRun({ text: typeof content === 'string' ? content : content.text, bold: true, size: 21, font: font(DOCX_FONTS.heading) })] : runs([content], { size: 21, fontName: DOCX_FONTS.table }),
+        children: header
+          ? [
+              new TextRun({
+                text: typeof content === 'string' ? content : content.text,
+                bold: true,
+                size: 21,
+                font: font(DOCX_FONTS.heading),
+              }),
+            ]
+          : runs([content], { size: 21, fontName: DOCX_FONTS.table }),
       }),
     ],
     shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
@@ -85,16 +99,39 @@ function blockToDocx(b: Block, logger?: ChartLogger): Array<Paragraph | Table> {
     case 'subheading':
       return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: b.text })] })];
     case 'list':
-      return b.items.map((it, i) => new Paragraph({ indent: { left: 640, hanging: 480 }, children: runs([`${i + 1}．`, ...it], { size: 28 }) }));
+      return b.items.map(
+        (it, i) =>
+          new Paragraph({ indent: { left: 640, hanging: 480 }, children: runs([`${i + 1}．`, ...it], { size: 28 }) }),
+      );
     case 'source':
       return b.q.length
-        ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `数据来源：${b.q.join('、')}（见“数据核对说明”）`, size: 18, color: '666666' })] })]
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              children: [
+                new TextRun({ text: `数据来源：${b.q.join('、')}（见“数据核对说明”）`, size: 18, color: '666666' }),
+              ],
+            }),
+          ]
         : [];
     case 'chart': {
       const img = renderChartPng(b.spec, CHART_W, CHART_H, { scale: 2, ...(logger ? { logger } : {}) });
       return [
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: img.png, transformation: { width: CHART_W, height: CHART_H }, altText: { name: b.caption, description: b.caption, title: b.caption } })] }),
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: b.caption, size: 21, font: font(DOCX_FONTS.subheading) })] }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: img.png,
+              transformation: { width: CHART_W, height: CHART_H },
+              altText: { name: b.caption, description: b.caption, title: b.caption },
+            }),
+          ],
+        }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text: b.caption, size: 21, font: font(DOCX_FONTS.subheading) })],
+        }),
       ];
     }
     case 'table': {
@@ -104,7 +141,9 @@ function blockToDocx(b: Block, logger?: ChartLogger): Array<Paragraph | Table> {
           width: { size: 100, type: WidthType.PERCENTAGE },
           rows: [
             new TableRow({ tableHeader: true, cantSplit: true, children: b.head.map((h) => cell(h, true, false)) }),
-            ...b.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, num.has(i))) })),
+            ...b.rows.map(
+              (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, num.has(i))) }),
+            ),
           ],
         }),
         new Paragraph({ spacing: { after: 0 }, children: [] }),
@@ -117,7 +156,11 @@ function cover(doc: ReportDocument): Paragraph[] {
   const m = doc.meta;
   const d = parseLocalDate(m.issuedDate);
   const center = (text: string, size: number, fontName: string, color?: string, before = 0) =>
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before, after: 200 }, children: [new TextRun({ text, size, font: font(fontName), color, bold: color === RED })] });
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before, after: 200 },
+      children: [new TextRun({ text, size, font: font(fontName), color, bold: color === RED })],
+    });
   return [
     center(m.officeName, 32, DOCX_FONTS.heading, undefined, 1400),
     center(m.title, 96, DOCX_FONTS.title, RED, 600),
@@ -126,24 +169,43 @@ function cover(doc: ReportDocument): Paragraph[] {
       spacing: { before: 400 },
       tabStops: [{ type: TabStopType.RIGHT, position: convertMillimetersToTwip(156) }],
       border: { bottom: { style: BorderStyle.THICK, size: 24, color: RED, space: 6 } },
-      children: [new TextRun({ text: m.officeName, font: font(DOCX_FONTS.body) }), new TextRun({ text: `\t${d.y}年${d.m}月${d.d}日`, font: font(DOCX_FONTS.body) })],
+      children: [
+        new TextRun({ text: m.officeName, font: font(DOCX_FONTS.body) }),
+        new TextRun({ text: `\t${d.y}年${d.m}月${d.d}日`, font: font(DOCX_FONTS.body) }),
+      ],
     }),
     center(`统计时段：${m.period.label}`, 28, DOCX_FONTS.subheading, undefined, 600),
-    center(`编制：${m.generatedBy}（${formatWall(new Date(m.generatedAt), m.timeZone)} 生成，时区 ${m.timeZone}）`, 24, DOCX_FONTS.body),
+    center(
+      `编制：${m.generatedBy}（${formatWall(new Date(m.generatedAt), m.timeZone)} 生成，时区 ${m.timeZone}）`,
+      24,
+      DOCX_FONTS.body,
+    ),
   ];
 }
 
-const margins = { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) };
+const margins = {
+  top: convertMillimetersToTwip(37),
+  bottom: convertMillimetersToTwip(35),
+  left: convertMillimetersToTwip(28),
+  right: convertMillimetersToTwip(26),
+};
 
 export async function renderDocx(doc: ReportDocument, opts: { logger?: ChartLogger } = {}): Promise<Buffer> {
   const m = doc.meta;
   const body: Array<Paragraph | Table> = [];
   doc.sections.forEach((s, i) => {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: sectionNumber(i) + s.title })] }));
+    body.push(
+      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: sectionNumber(i) + s.title })] }),
+    );
     for (const b of s.blocks) body.push(...blockToDocx(b, opts.logger));
   });
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font('宋体') })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font('宋体') })],
+      }),
+    ],
   });
   const document = new Document({
     creator: m.generatedBy,
@@ -151,9 +213,18 @@ export async function renderDocx(doc: ReportDocument, opts: { logger?: ChartLogg
     description: `听风 Tingfeng ${m.title}`,
     styles: {
       default: {
-        document: { run: { font: font(DOCX_FONTS.body), size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } }, paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } } },
-        heading1: { run: { font: font(DOCX_FONTS.heading), size: 32, bold: false, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-        heading2: { run: { font: font(DOCX_FONTS.subheading), size: 32, bold: true, color: '000000' }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+        document: {
+          run: { font: font(DOCX_FONTS.body), size: 32, language: { value: 'zh-CN', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { line: 360, lineRule: LineRuleType.AUTO } },
+        },
+        heading1: {
+          run: { font: font(DOCX_FONTS.heading), size: 32, bold: false, color: '000000' },
+          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+        },
+        heading2: {
+          run: { font: font(DOCX_FONTS.subheading), size: 32, bold: true, color: '000000' },
+          paragraph: { spacing: { before: 120, after: 60 }, keepNext: true },
+        },
         hyperlink: { run: { color: '1A4FA0', underline: {} } },
       },
     },

@@ -8,7 +8,10 @@ import { formatWall, parseLocalDate } from './period.ts';
 import { sectionNumber } from './template.ts';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** Only absolute http(s) URLs become links; anything else (javascript:, data:, …) stays text. */
@@ -24,7 +27,9 @@ export function safeHref(href: string): string | null {
 function inline(i: Inline): string {
   if (typeof i === 'string') return escapeHtml(i);
   const href = safeHref(i.href);
-  return href ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(i.text)}</a>` : escapeHtml(i.text);
+  return href
+    ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(i.text)}</a>`
+    : escapeHtml(i.text);
 }
 
 const runs = (r: Inline[]) => r.map(inline).join('');
@@ -87,7 +92,10 @@ function zhDate(date: string): string {
 export function renderHtml(doc: ReportDocument): string {
   const m = doc.meta;
   const sections = doc.sections
-    .map((s, i) => `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(sectionNumber(i) + s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`)
+    .map(
+      (s, i) =>
+        `<section id="${escapeHtml(s.id)}"><h2>${escapeHtml(sectionNumber(i) + s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">

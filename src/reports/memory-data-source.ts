@@ -2,7 +2,15 @@
  * A ReportDataSource over plain arrays: the executable statement of the interface's semantics, used by the tests
  * (fixtures whose numbers are known) and handy for demos. A store-backed implementation must give the same answers.
  */
-import type { CountPostsQuery, ListCasesQuery, ListEventsQuery, ListPostsQuery, PostFilter, ReportDataSource, TimeRange } from './data-source.ts';
+import type {
+  CountPostsQuery,
+  ListCasesQuery,
+  ListEventsQuery,
+  ListPostsQuery,
+  PostFilter,
+  ReportDataSource,
+  TimeRange,
+} from './data-source.ts';
 import type {
   AlertRow,
   CaseHistoryRow,
@@ -74,14 +82,19 @@ export function createMemoryDataSource(data: MemoryData): ReportDataSource {
       }
       return [...m.entries()].map(([key, count]) => ({
         key,
-        label: q.groupBy === 'source' ? (sourceName.get(key) ?? key) : SENTIMENT_LABEL[key as keyof typeof SENTIMENT_LABEL],
+        label:
+          q.groupBy === 'source' ? (sourceName.get(key) ?? key) : SENTIMENT_LABEL[key as keyof typeof SENTIMENT_LABEL],
         count,
       }));
     },
     async listPosts(q: ListPostsQuery) {
       const sel = posts.filter((p) => matches(p, q));
       const key = (p: PostRow): number =>
-        q.orderBy === 'engagement' ? -p.engagement : q.orderBy === 'newest' ? -Date.parse(p.publishedAt) : Date.parse(p.publishedAt);
+        q.orderBy === 'engagement'
+          ? -p.engagement
+          : q.orderBy === 'newest'
+            ? -Date.parse(p.publishedAt)
+            : Date.parse(p.publishedAt);
       sel.sort((a, b) => key(a) - key(b) || a.id.localeCompare(b.id));
       return sel.slice(0, q.limit).map(strip);
     },
@@ -91,7 +104,10 @@ export function createMemoryDataSource(data: MemoryData): ReportDataSource {
     },
     async listEvents(q: ListEventsQuery) {
       const rows = data.events.map((e) => eventRow(e, q.range)).filter((e) => e.postsInRange > 0);
-      rows.sort((a, b) => (q.orderBy === 'heat' ? b.heat - a.heat : b.postsInRange - a.postsInRange) || a.id.localeCompare(b.id));
+      rows.sort(
+        (a, b) =>
+          (q.orderBy === 'heat' ? b.heat - a.heat : b.postsInRange - a.postsInRange) || a.id.localeCompare(b.id),
+      );
       return rows.slice(0, q.limit);
     },
     async getEvent(id: string) {
@@ -102,7 +118,9 @@ export function createMemoryDataSource(data: MemoryData): ReportDataSource {
       return [...(data.levelHistory?.[eventId] ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     },
     async listAlerts(q) {
-      return (data.alerts ?? []).filter((a) => inRange(a.createdAt, q.range) && (q.eventId === undefined || a.eventId === q.eventId));
+      return (data.alerts ?? []).filter(
+        (a) => inRange(a.createdAt, q.range) && (q.eventId === undefined || a.eventId === q.eventId),
+      );
     },
     async listCases(q: ListCasesQuery) {
       return (data.cases ?? []).filter((c) => {
@@ -124,10 +142,14 @@ export function createMemoryDataSource(data: MemoryData): ReportDataSource {
     },
     async caseHistory(caseIds: string[]) {
       const want = new Set(caseIds);
-      return (data.caseHistory ?? []).filter((h) => want.has(h.caseId)).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      return (data.caseHistory ?? [])
+        .filter((h) => want.has(h.caseId))
+        .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     },
     async listReleases(q) {
-      return (data.releases ?? []).filter((r) => inRange(r.publishedAt, q.range) && (q.eventId === undefined || r.eventId === q.eventId));
+      return (data.releases ?? []).filter(
+        (r) => inRange(r.publishedAt, q.range) && (q.eventId === undefined || r.eventId === q.eventId),
+      );
     },
     async sourceHealth(range: TimeRange) {
       return (data.sources ?? []).map((s) => ({

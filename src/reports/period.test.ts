@@ -54,24 +54,31 @@ describe('report periods', () => {
   it('property: consecutive periods tile time with no gap or overlap, in any zone', () => {
     const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'UTC'];
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3650 }), fc.constantFrom(...zones), fc.constantFrom('00:00', '17:00', '23:30'), (n, tz, cut) => {
-        const d = new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
-        for (const pair of [dailyPeriod(d, tz, cut), weeklyPeriod(d, tz), monthlyPeriod(d, tz)]) {
-          expect(pair.previous.end).toBe(pair.period.start);
-          expect(Date.parse(pair.period.end)).toBeGreaterThan(Date.parse(pair.period.start));
-        }
-        const day = dailyPeriod(d, tz, cut).period;
-        const hours = (Date.parse(day.end) - Date.parse(day.start)) / 3600_000;
-        expect(hours).toBeGreaterThanOrEqual(23);
-        expect(hours).toBeLessThanOrEqual(25);
-        const ws = new Date(weeklyPeriod(d, tz).period.start);
-        expect(new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(ws)).toBe('Mon');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3650 }),
+        fc.constantFrom(...zones),
+        fc.constantFrom('00:00', '17:00', '23:30'),
+        (n, tz, cut) => {
+          const d = new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+          for (const pair of [dailyPeriod(d, tz, cut), weeklyPeriod(d, tz), monthlyPeriod(d, tz)]) {
+            expect(pair.previous.end).toBe(pair.period.start);
+            expect(Date.parse(pair.period.end)).toBeGreaterThan(Date.parse(pair.period.start));
+          }
+          const day = dailyPeriod(d, tz, cut).period;
+          const hours = (Date.parse(day.end) - Date.parse(day.start)) / 3600_000;
+          expect(hours).toBeGreaterThanOrEqual(23);
+          expect(hours).toBeLessThanOrEqual(25);
+          const ws = new Date(weeklyPeriod(d, tz).period.start);
+          expect(new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'short' }).format(ws)).toBe('Mon');
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('zonedToInstant round-trips a normal wall time', () => {
-    expect(zonedToInstant({ y: 2026, m: 7, d: 1 }, 8, 0, 'Asia/Shanghai').toISOString()).toBe('2026-07-01T00:00:00.000Z');
+    expect(zonedToInstant({ y: 2026, m: 7, d: 1 }, 8, 0, 'Asia/Shanghai').toISOString()).toBe(
+      '2026-07-01T00:00:00.000Z',
+    );
   });
 });

@@ -191,7 +191,11 @@ export function splitPeriod(period: Period, maxBuckets = 62): Bucket[] {
   if (span <= 48 * 3600_000) {
     for (let t = start.getTime(); t < end.getTime() && out.length < maxBuckets; t += 3600_000) {
       const w = wallTime(new Date(t), tz);
-      out.push({ label: `${w.d}日${String(w.hh).padStart(2, '0')}时`, start: new Date(t), end: new Date(Math.min(t + 3600_000, end.getTime())) });
+      out.push({
+        label: `${w.d}日${String(w.hh).padStart(2, '0')}时`,
+        start: new Date(t),
+        end: new Date(Math.min(t + 3600_000, end.getTime())),
+      });
     }
     return out;
   }

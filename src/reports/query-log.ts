@@ -13,17 +13,29 @@ export interface Logged<T> {
 export class QueryLog {
   readonly notes: QueryNote[] = [];
 
-  async run<S extends z.ZodType>(name: string, args: unknown, schema: S, call: () => Promise<unknown>): Promise<Logged<z.infer<S>>> {
+  async run<S extends z.ZodType>(
+    name: string,
+    args: unknown,
+    schema: S,
+    call: () => Promise<unknown>,
+  ): Promise<Logged<z.infer<S>>> {
     const id = `Q${this.notes.length + 1}`;
     const raw = await call();
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
-      throw new ReportError('TF_ERR_REPORT_DATA', `data source ${name} returned invalid data (${where}); fix the ReportDataSource implementation`);
+      throw new ReportError(
+        'TF_ERR_REPORT_DATA',
+        `data source ${name} returned invalid data (${where}); fix the ReportDataSource implementation`,
+      );
     }
-    const rows = parsed.data as z.infer<S>;
-    this.notes.push({ id, call: `${name}(${JSON.stringify(args)})`, rows: Array.isArray(rows) ? rows.length : rows === null ? 0 : 1 });
+    const rows: z.infer<S> = parsed.data;
+    this.notes.push({
+      id,
+      call: `${name}(${JSON.stringify(args)})`,
+      rows: Array.isArray(rows) ? rows.length : rows === null ? 0 : 1,
+    });
     return { rows, q: id };
   }
 }

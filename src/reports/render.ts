@@ -36,14 +36,21 @@ export function reportFileName(data: AnyReportData, format: ReportFormat): strin
   return `${safe}.${format}`;
 }
 
-export async function renderReport(data: AnyReportData, format: ReportFormat, opts: RenderOptions = {}): Promise<RenderedReport> {
+export async function renderReport(
+  data: AnyReportData,
+  format: ReportFormat,
+  opts: RenderOptions = {},
+): Promise<RenderedReport> {
   const template = parseTemplate(opts.template ?? {});
   const summary = await buildSummary(data, opts.llm);
   let body: Buffer;
   if (format === 'xlsx') body = await renderStatsXlsx(data);
   else {
     const doc = composeReport(data, template, summary);
-    body = format === 'docx' ? await renderDocx(doc, opts.logger ? { logger: opts.logger } : {}) : Buffer.from(renderHtml(doc), 'utf8');
+    body =
+      format === 'docx'
+        ? await renderDocx(doc, opts.logger ? { logger: opts.logger } : {})
+        : Buffer.from(renderHtml(doc), 'utf8');
   }
   return { body, contentType: CONTENT_TYPES[format], fileName: reportFileName(data, format), summary };
 }

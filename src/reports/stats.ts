@@ -13,7 +13,11 @@ import type { CaseRow, ReleaseRow, ReleasesByChannel, UnitStats } from './types.
 export const UNIT_STATS_DEFINITIONS =
   '统计口径：办件数为本期登记的台账事项；处置率 = 本期末前已答复数 ÷ 办件数；按时率 = 在时限内答复数 ÷（已答复数 + 已超期未答复数）；平均答复时长为登记至答复的小时数均值；满意率 =（满意 + 基本满意）÷ 已回访数。';
 
-export function unitStatistics(cases: CaseRow[], periodEnd: string, unassigned = '未指派'): { rows: UnitStats[]; overall: UnitStats } {
+export function unitStatistics(
+  cases: CaseRow[],
+  periodEnd: string,
+  unassigned = '未指派',
+): { rows: UnitStats[]; overall: UnitStats } {
   const end = Date.parse(periodEnd);
   const byUnit = new Map<string, CaseRow[]>();
   for (const k of cases) {
@@ -27,7 +31,9 @@ export function unitStatistics(cases: CaseRow[], periodEnd: string, unassigned =
 
 function statsOf(unit: string, ks: CaseRow[], end: number): UnitStats {
   const handled = ks.filter((k) => k.repliedAt !== null && Date.parse(k.repliedAt) < end);
-  const onTime = handled.filter((k) => k.deadline === null || Date.parse(k.repliedAt as string) <= Date.parse(k.deadline));
+  const onTime = handled.filter(
+    (k) => k.deadline === null || Date.parse(k.repliedAt as string) <= Date.parse(k.deadline),
+  );
   const lateOpen = ks.filter((k) => !handled.includes(k) && k.deadline !== null && Date.parse(k.deadline) < end);
   const hours = handled.map((k) => (Date.parse(k.repliedAt as string) - Date.parse(k.registeredAt)) / 3600_000);
   const fb = ks.filter((k) => k.satisfaction !== null);
@@ -75,7 +81,11 @@ export function releasesByChannel(rows: ReleaseRow[], months: string[], tz: stri
     counts[i] = (counts[i] ?? 0) + 1;
     byChannel.set(r.channel, counts);
   }
-  const out = [...byChannel.entries()].map(([channel, counts]) => ({ channel, counts, total: counts.reduce((a, b) => a + b, 0) }));
+  const out = [...byChannel.entries()].map(([channel, counts]) => ({
+    channel,
+    counts,
+    total: counts.reduce((a, b) => a + b, 0),
+  }));
   out.sort((a, b) => b.total - a.total || a.channel.localeCompare(b.channel));
   return { months, rows: out, total: out.reduce((a, r) => a + r.total, 0), q };
 }

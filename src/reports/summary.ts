@@ -40,8 +40,18 @@ export function summaryFacts(data: AnyReportData): SummaryFact[] {
   if ('event' in data) {
     const e = data.event;
     return [
-      { text: `事件“${e.title}”首发于 ${e.firstSeenAt.slice(0, 10)}，共 ${e.postCount} 条相关信息，预警${levelZh(e.level)}。`, postIds: e.representativePosts.map((p) => p.id) },
-      ...(e.levelReasons.length ? [{ text: `定级依据：${e.levelReasons.join('；')}。`, postIds: e.representativePosts.slice(0, 1).map((p) => p.id) }] : []),
+      {
+        text: `事件“${e.title}”首发于 ${e.firstSeenAt.slice(0, 10)}，共 ${e.postCount} 条相关信息，预警${levelZh(e.level)}。`,
+        postIds: e.representativePosts.map((p) => p.id),
+      },
+      ...(e.levelReasons.length
+        ? [
+            {
+              text: `定级依据：${e.levelReasons.join('；')}。`,
+              postIds: e.representativePosts.slice(0, 1).map((p) => p.id),
+            },
+          ]
+        : []),
       { text: data.stateNow.text, postIds: data.keyPosts.items.slice(0, 2).map((p) => p.id) },
     ];
   }
@@ -60,11 +70,20 @@ export function summaryFacts(data: AnyReportData): SummaryFact[] {
       postIds: e.representativePosts.map((p) => p.id),
     });
   if ('negativeItems' in data && data.negativeItems.total > 0)
-    facts.push({ text: `涉及本地地点或单位的负面信息 ${data.negativeItems.total} 条。`, postIds: data.negativeItems.items.slice(0, 3).map((p: LinkedPost) => p.id) });
+    facts.push({
+      text: `涉及本地地点或单位的负面信息 ${data.negativeItems.total} 条。`,
+      postIds: data.negativeItems.items.slice(0, 3).map((p: LinkedPost) => p.id),
+    });
   const l = data.ledger;
-  facts.push({ text: `台账新登记 ${l.opened.length} 件，答复 ${l.replied.length} 件，超期未答复 ${l.overdue.length} 件。`, postIds: [] });
+  facts.push({
+    text: `台账新登记 ${l.opened.length} 件，答复 ${l.replied.length} 件，超期未答复 ${l.overdue.length} 件。`,
+    postIds: [],
+  });
   if ('unitStats' in data && data.unitStats.overall.cases > 0)
-    facts.push({ text: `本期办件处置率 ${pct(data.unitStats.overall.handledRate)}，按时率 ${pct(data.unitStats.overall.onTimeRate)}，满意率 ${pct(data.unitStats.overall.satisfactionRate)}。`, postIds: [] });
+    facts.push({
+      text: `本期办件处置率 ${pct(data.unitStats.overall.handledRate)}，按时率 ${pct(data.unitStats.overall.onTimeRate)}，满意率 ${pct(data.unitStats.overall.satisfactionRate)}。`,
+      postIds: [],
+    });
   return facts;
 }
 
@@ -84,12 +103,21 @@ function numbersIn(s: string): string[] {
   return (s.match(/\d+(?:\.\d+)?/g) ?? []).map((n) => String(Number(n)));
 }
 
-export async function llmSummary(facts: SummaryFact[], posts: LinkedPost[], o: LlmSummaryOptions): Promise<SummaryResult> {
-  const fallback = (why: string): SummaryResult => ({ ...templateSummary(facts), note: `未采用模型综述（${why}），使用模板综述。` });
+export async function llmSummary(
+  facts: SummaryFact[],
+  posts: LinkedPost[],
+  o: LlmSummaryOptions,
+): Promise<SummaryResult> {
+  const fallback = (why: string): SummaryResult => ({
+    ...templateSummary(facts),
+    note: `未采用模型综述（${why}），使用模板综述。`,
+  });
   const system =
     '你是县级网络舆情工作人员的写作助手。只依据用户给出的“事实”和“帖文”写一段综述，不得编造事实或数字。' +
     '只输出 JSON：{"claims":[{"text":"一句论断","post_ids":["所依据的帖文id"]}]}。每条论断至少引用一条给出的帖文 id。';
-  const factLines = facts.map((f, i) => `F${i + 1}：${f.text}${f.postIds.length ? `（帖文：${f.postIds.join('、')}）` : ''}`).join('\n');
+  const factLines = facts
+    .map((f, i) => `F${i + 1}：${f.text}${f.postIds.length ? `（帖文：${f.postIds.join('、')}）` : ''}`)
+    .join('\n');
   let budget = o.maxInputTokens - estimateTokens(system) - estimateTokens(factLines) - 50;
   if (budget <= 0) return fallback('事实超出输入 token 预算');
   const postLines: string[] = [];
@@ -147,7 +175,11 @@ export async function llmSummary(facts: SummaryFact[], posts: LinkedPost[], o: L
     else dropped++;
   }
   if (kept.length === 0) return fallback('模型输出的论断均未正确引用帖文');
-  return { method: 'llm', paragraphs: kept, note: dropped ? `模型输出中 ${dropped} 条论断因引用或数字无法核对而被删去。` : null };
+  return {
+    method: 'llm',
+    paragraphs: kept,
+    note: dropped ? `模型输出中 ${dropped} 条论断因引用或数字无法核对而被删去。` : null,
+  };
 }
 
 /** Posts a summary may cite: those the report itself shows. */

@@ -5,11 +5,43 @@
 import { z } from 'zod';
 import { ReportError, type ReportKind } from './types.ts';
 
-export const DAILY_SECTIONS = ['summary', 'totals', 'events', 'negative', 'alerts', 'ledger', 'watch', 'notes'] as const;
-export const PERIODIC_SECTIONS = ['summary', 'totals', 'trend', 'events', 'ledger', 'units', 'releases', 'sources', 'watch', 'notes'] as const;
-export const SPECIAL_SECTIONS = ['summary', 'overview', 'timeline', 'spread', 'sentiment', 'keyPosts', 'handling', 'releases', 'state', 'notes'] as const;
+export const DAILY_SECTIONS = [
+  'summary',
+  'totals',
+  'events',
+  'negative',
+  'alerts',
+  'ledger',
+  'watch',
+  'notes',
+] as const;
+export const PERIODIC_SECTIONS = [
+  'summary',
+  'totals',
+  'trend',
+  'events',
+  'ledger',
+  'units',
+  'releases',
+  'sources',
+  'watch',
+  'notes',
+] as const;
+export const SPECIAL_SECTIONS = [
+  'summary',
+  'overview',
+  'timeline',
+  'spread',
+  'sentiment',
+  'keyPosts',
+  'handling',
+  'releases',
+  'state',
+  'notes',
+] as const;
 
-export type SectionId = (typeof DAILY_SECTIONS)[number] | (typeof PERIODIC_SECTIONS)[number] | (typeof SPECIAL_SECTIONS)[number];
+export type SectionId =
+  (typeof DAILY_SECTIONS)[number] | (typeof PERIODIC_SECTIONS)[number] | (typeof SPECIAL_SECTIONS)[number];
 
 export const DEFAULT_TITLES: Record<SectionId, string> = {
   summary: '综述',
@@ -70,21 +102,31 @@ export function parseTemplate(input: unknown): ReportTemplate {
   const r = ReportTemplateSchema.safeParse(input ?? {});
   if (!r.success) {
     const i = r.error.issues[0];
-    throw new ReportError('TF_ERR_REPORT_TEMPLATE', `report template ${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`);
+    throw new ReportError(
+      'TF_ERR_REPORT_TEMPLATE',
+      `report template ${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`,
+    );
   }
   for (const [kind, ids] of Object.entries(r.data.sections) as Array<[ReportKind, string[] | undefined]>) {
     for (const id of ids ?? [])
       if (!allowed[kind].includes(id))
-        throw new ReportError('TF_ERR_REPORT_TEMPLATE', `report template sections.${kind}: unknown section "${id}"; use some of ${allowed[kind].join(', ')}`);
+        throw new ReportError(
+          'TF_ERR_REPORT_TEMPLATE',
+          `report template sections.${kind}: unknown section "${id}"; use some of ${allowed[kind].join(', ')}`,
+        );
   }
   for (const id of Object.keys(r.data.titles))
-    if (!(id in DEFAULT_TITLES)) throw new ReportError('TF_ERR_REPORT_TEMPLATE', `report template titles: unknown section "${id}"`);
+    if (!(id in DEFAULT_TITLES))
+      throw new ReportError('TF_ERR_REPORT_TEMPLATE', `report template titles: unknown section "${id}"`);
   return r.data;
 }
 
 export function resolveSections(kind: ReportKind, t: ReportTemplate): ResolvedSection[] {
   const ids = (t.sections[kind] ?? allowed[kind]) as SectionId[];
-  return ids.map((id) => ({ id, title: t.titles[id] ?? (id === 'watch' && kind === 'daily' ? '明日关注' : DEFAULT_TITLES[id]) }));
+  return ids.map((id) => ({
+    id,
+    title: t.titles[id] ?? (id === 'watch' && kind === 'daily' ? '明日关注' : DEFAULT_TITLES[id]),
+  }));
 }
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];

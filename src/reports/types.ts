@@ -277,7 +277,13 @@ export const ReleasesByChannelSchema = z.object({
 });
 export type ReleasesByChannel = z.infer<typeof ReleasesByChannelSchema>;
 
-export const SeriesPointSchema = z.object({ label: z.string(), start: instant, positive: count, neutral: count, negative: count });
+export const SeriesPointSchema = z.object({
+  label: z.string(),
+  start: instant,
+  positive: count,
+  neutral: count,
+  negative: count,
+});
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
 export const TrendSchema = z.object({ points: z.array(SeriesPointSchema), ...Ref });

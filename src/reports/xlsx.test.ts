@@ -46,7 +46,7 @@ describe('xlsx', () => {
   it('dates are real dates reading the office wall clock', async () => {
     const wb = await open((await renderReport(await assembleDaily(dataSource(), '2026-03-05', options), 'xlsx')).body);
     const ws = wb.getWorksheet('台账')!;
-    expect(String(ws.getCell(1, 9).value)).toBe('登记时间（Asia/Shanghai）');
+    expect(ws.getCell(1, 9).text).toBe('登记时间（Asia/Shanghai）');
     const v = ws.getCell(2, 9).value; // c1 registered 2026-03-04T11:00Z = 19:00 in Shanghai
     expect(v).toBeInstanceOf(Date);
     expect((v as Date).toISOString()).toBe('2026-03-04T19:00:00.000Z');
@@ -54,7 +54,9 @@ describe('xlsx', () => {
   });
 
   it('weekly unit statistics as numbers and rates', async () => {
-    const wb = await open((await renderReport(await assemblePeriodic(dataSource(), 'weekly', '2026-03-05', options), 'xlsx')).body);
+    const wb = await open(
+      (await renderReport(await assemblePeriodic(dataSource(), 'weekly', '2026-03-05', options), 'xlsx')).body,
+    );
     const u = rows(wb.getWorksheet('单位统计')!);
     const total = u.find((r) => r[0] === '合计')!;
     expect(total.slice(0, 3)).toEqual(['合计', 3, 2]);
@@ -70,7 +72,16 @@ describe('xlsx', () => {
 
   it('ledger export: cases, history, statistics', async () => {
     const cases = fixture.cases ?? [];
-    const buf = await renderCasesXlsx({ officeName: '某某县委网信办', timeZone: 'Asia/Shanghai', baseUrl: options.baseUrl, generatedBy: 'x', label: '2026-03-01..2026-03-05', periodEnd: '2026-03-05T16:00:00Z', cases, history: fixture.caseHistory ?? [] });
+    const buf = await renderCasesXlsx({
+      officeName: '某某县委网信办',
+      timeZone: 'Asia/Shanghai',
+      baseUrl: options.baseUrl,
+      generatedBy: 'x',
+      label: '2026-03-01..2026-03-05',
+      periodEnd: '2026-03-05T16:00:00Z',
+      cases,
+      history: fixture.caseHistory ?? [],
+    });
     const wb = await open(buf);
     const ws = wb.getWorksheet('台账')!;
     expect(ws.rowCount).toBe(1 + cases.length);

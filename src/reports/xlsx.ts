@@ -5,10 +5,27 @@
  */
 import ExcelJS from 'exceljs';
 import { safeHref } from './html.ts';
-import { ALERT_STATUS_ZH, CASE_ACTION_ZH, CASE_STATUS_ZH, levelZh, SATISFACTION_ZH, SENTIMENT_ZH, TREND_ZH } from './labels.ts';
+import {
+  ALERT_STATUS_ZH,
+  CASE_ACTION_ZH,
+  CASE_STATUS_ZH,
+  levelZh,
+  SATISFACTION_ZH,
+  SENTIMENT_ZH,
+  TREND_ZH,
+} from './labels.ts';
 import { wallTime } from './period.ts';
 import { unitStatistics } from './stats.ts';
-import type { AnyReportData, CaseHistoryRow, CaseRow, ComparedCount, LinkedPost, QueryNote, ReportEvent, UnitStats } from './types.ts';
+import type {
+  AnyReportData,
+  CaseHistoryRow,
+  CaseRow,
+  ComparedCount,
+  LinkedPost,
+  QueryNote,
+  ReportEvent,
+  UnitStats,
+} from './types.ts';
 
 type Kind = 'text' | 'int' | 'num' | 'pct' | 'date' | 'link';
 export interface Col<R> {
@@ -26,9 +43,19 @@ export function excelDate(iso: string, tz: string): Date {
 
 const NUMFMT: Partial<Record<Kind, string>> = { date: 'yyyy-mm-dd hh:mm', pct: '0.0%', num: '0.0', int: '0' };
 
-export function addSheet<R>(wb: ExcelJS.Workbook, name: string, cols: Array<Col<R>>, rows: R[], tz: string): ExcelJS.Worksheet {
+export function addSheet<R>(
+  wb: ExcelJS.Workbook,
+  name: string,
+  cols: Array<Col<R>>,
+  rows: R[],
+  tz: string,
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-  ws.columns = cols.map((c) => ({ header: c.kind === 'date' ? `${c.header}（${tz}）` : c.header, width: c.width, style: NUMFMT[c.kind] ? { numFmt: NUMFMT[c.kind] } : {} }));
+  ws.columns = cols.map((c) => ({
+    header: c.kind === 'date' ? `${c.header}（${tz}）` : c.header,
+    width: c.width,
+    style: NUMFMT[c.kind] ? { numFmt: NUMFMT[c.kind] } : {},
+  }));
   const head = ws.getRow(1);
   head.font = { bold: true, name: '宋体' };
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6E6' } };
@@ -86,7 +113,12 @@ const postCols: Array<Col<LinkedPost>> = [
 export function caseCols(baseUrl: string): Array<Col<CaseRow & { kindLabel?: string }>> {
   const b = baseUrl.replace(/\/+$/, '');
   return [
-    { header: '编号', width: 16, kind: 'link', get: (k) => ({ text: k.number, href: `${b}/#/cases/${encodeURIComponent(k.id)}` }) },
+    {
+      header: '编号',
+      width: 16,
+      kind: 'link',
+      get: (k) => ({ text: k.number, href: `${b}/#/cases/${encodeURIComponent(k.id)}` }),
+    },
     { header: '类别', width: 10, kind: 'text', get: (k) => k.kindLabel ?? k.category },
     { header: '事项', width: 40, kind: 'text', get: (k) => k.summary },
     { header: '级别', width: 14, kind: 'text', get: (k) => (k.level ? levelZh(k.level) : null) },
@@ -99,7 +131,12 @@ export function caseCols(baseUrl: string): Array<Col<CaseRow & { kindLabel?: str
     { header: '首次响应', width: 18, kind: 'date', get: (k) => k.firstResponseAt },
     { header: '答复时间', width: 18, kind: 'date', get: (k) => k.repliedAt },
     { header: '办结时间', width: 18, kind: 'date', get: (k) => k.closedAt },
-    { header: '满意度', width: 10, kind: 'text', get: (k) => (k.satisfaction ? SATISFACTION_ZH[k.satisfaction] : null) },
+    {
+      header: '满意度',
+      width: 10,
+      kind: 'text',
+      get: (k) => (k.satisfaction ? SATISFACTION_ZH[k.satisfaction] : null),
+    },
   ];
 }
 
@@ -142,7 +179,16 @@ export async function renderStatsXlsx(data: AnyReportData): Promise<Buffer> {
     ['时区', tz],
     ['生成', `${m.generatedBy}`],
   ];
-  const ws = addSheet(wb, '概况', [{ header: '项目', width: 20, kind: 'text', get: (r: [string, unknown]) => r[0] }, { header: '内容', width: 50, kind: 'text', get: () => null }], info, tz);
+  const ws = addSheet(
+    wb,
+    '概况',
+    [
+      { header: '项目', width: 20, kind: 'text', get: (r: [string, unknown]) => r[0] },
+      { header: '内容', width: 50, kind: 'text', get: () => null },
+    ],
+    info,
+    tz,
+  );
   info.forEach((r, i) => {
     const c = ws.getCell(i + 2, 2);
     c.value = r[1];
@@ -151,22 +197,69 @@ export async function renderStatsXlsx(data: AnyReportData): Promise<Buffer> {
   const cases = (k: CaseRow[], label: string) => k.map((x) => ({ ...x, kindLabel: label }));
   if ('event' in data) {
     addSheet(wb, '事件', eventCols, [data.event], tz);
-    addSheet(wb, '事件脉络', [{ header: '时间', width: 18, kind: 'date', get: (x) => x.at }, { header: '事项', width: 80, kind: 'link', get: (x) => ({ text: x.text, href: x.link }) }], data.timeline.entries, tz);
-    addSheet(wb, '传播', [{ header: '信息源', width: 20, kind: 'text', get: (x) => x.label }, { header: '条数', width: 10, kind: 'int', get: (x) => x.count }], data.spread.bySource, tz);
+    addSheet(
+      wb,
+      '事件脉络',
+      [
+        { header: '时间', width: 18, kind: 'date', get: (x) => x.at },
+        { header: '事项', width: 80, kind: 'link', get: (x) => ({ text: x.text, href: x.link }) },
+      ],
+      data.timeline.entries,
+      tz,
+    );
+    addSheet(
+      wb,
+      '传播',
+      [
+        { header: '信息源', width: 20, kind: 'text', get: (x) => x.label },
+        { header: '条数', width: 10, kind: 'int', get: (x) => x.count },
+      ],
+      data.spread.bySource,
+      tz,
+    );
     addTrend(wb, data.sentimentEvolution.points, tz);
     addSheet(wb, '重点信息', postCols, data.keyPosts.items, tz);
     addSheet(wb, '台账', caseCols(m.baseUrl), data.caseHistory.cases, tz);
     addSheet(wb, '办理过程', historyCols, data.caseHistory.entries, tz);
   } else {
-    addSheet(wb, '信息源', compared, [...data.totals.bySource, { key: 'all', label: '合计', current: data.totals.total, previous: data.totals.previousTotal }], tz);
-    addSheet(wb, '情感倾向', compared, data.totals.bySentiment.map((s) => ({ ...s, label: SENTIMENT_ZH[s.key as keyof typeof SENTIMENT_ZH] ?? s.label })), tz);
+    addSheet(
+      wb,
+      '信息源',
+      compared,
+      [
+        ...data.totals.bySource,
+        { key: 'all', label: '合计', current: data.totals.total, previous: data.totals.previousTotal },
+      ],
+      tz,
+    );
+    addSheet(
+      wb,
+      '情感倾向',
+      compared,
+      data.totals.bySentiment.map((s) => ({
+        ...s,
+        label: SENTIMENT_ZH[s.key as keyof typeof SENTIMENT_ZH] ?? s.label,
+      })),
+      tz,
+    );
     addSheet(wb, '事件', eventCols, 'events' in data ? data.events.items : data.topEvents.items, tz);
     if ('negativeItems' in data) {
       addSheet(wb, '负面信息', postCols, data.negativeItems.items, tz);
       addSheet(wb, '预警', alertCols, data.alerts.items, tz);
     }
     const l = data.ledger;
-    addSheet(wb, '台账', caseCols(m.baseUrl), [...cases(l.opened, '新登记'), ...cases(l.replied, '已答复'), ...cases(l.overdue, '超期'), ...cases(l.dueSoon, '即将到期')], tz);
+    addSheet(
+      wb,
+      '台账',
+      caseCols(m.baseUrl),
+      [
+        ...cases(l.opened, '新登记'),
+        ...cases(l.replied, '已答复'),
+        ...cases(l.overdue, '超期'),
+        ...cases(l.dueSoon, '即将到期'),
+      ],
+      tz,
+    );
     if ('unitStats' in data) {
       addTrend(wb, data.trend.points, tz);
       addSheet(wb, '单位统计', unitCols, [...data.unitStats.rows, data.unitStats.overall], tz);
@@ -174,7 +267,16 @@ export async function renderStatsXlsx(data: AnyReportData): Promise<Buffer> {
       addSheet(
         wb,
         '信息发布',
-        [{ header: '渠道', width: 18, kind: 'text', get: (r: { channel: string }) => r.channel }, ...rel.months.map((mo, i) => ({ header: mo, width: 10, kind: 'int' as const, get: (r: { counts: number[] }) => r.counts[i] ?? 0 })), { header: '合计', width: 10, kind: 'int', get: (r: { total: number }) => r.total }],
+        [
+          { header: '渠道', width: 18, kind: 'text', get: (r: { channel: string }) => r.channel },
+          ...rel.months.map((mo, i) => ({
+            header: mo,
+            width: 10,
+            kind: 'int' as const,
+            get: (r: { counts: number[] }) => r.counts[i] ?? 0,
+          })),
+          { header: '合计', width: 10, kind: 'int', get: (r: { total: number }) => r.total },
+        ],
         rel.rows,
         tz,
       );
@@ -216,7 +318,11 @@ const sourceCols: Array<Col<Extract<AnyReportData, { sourceHealth: unknown }>['s
   { header: '最近错误', width: 40, kind: 'text', get: (r) => r.lastError },
 ];
 
-function addTrend(wb: ExcelJS.Workbook, points: Array<{ label: string; start: string; positive: number; neutral: number; negative: number }>, tz: string): void {
+function addTrend(
+  wb: ExcelJS.Workbook,
+  points: Array<{ label: string; start: string; positive: number; neutral: number; negative: number }>,
+  tz: string,
+): void {
   addSheet(
     wb,
     '走势',

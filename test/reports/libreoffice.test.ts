@@ -5,7 +5,16 @@
  * poppler-utils, fonts-noto-cjk).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,10 +38,22 @@ describe.skipIf(!office || !poppler)('docx through LibreOffice', () => {
     const data = await assembleDaily(dataSource(), '2026-03-05', options);
     const docx = join(work, 'daily.docx');
     writeFileSync(docx, (await renderReport(data, 'docx')).body);
-    execFileSync(office as string, [`-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], {
-      timeout: 120_000,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      office as string,
+      [
+        `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        docx,
+      ],
+      {
+        timeout: 120_000,
+        stdio: 'pipe',
+      },
+    );
     const pdf = join(work, 'daily.pdf');
     expect(existsSync(pdf)).toBe(true);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
@@ -45,7 +66,10 @@ describe.skipIf(!office || !poppler)('docx through LibreOffice', () => {
     const out = resolve('test-results');
     mkdirSync(out, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, join(work, 'page')]);
-    for (const [n, name] of [['1', 'report-page1.png'], ['2', 'report-page2.png']] as const) {
+    for (const [n, name] of [
+      ['1', 'report-page1.png'],
+      ['2', 'report-page2.png'],
+    ] as const) {
       const src = [join(work, `page-${n}.png`), join(work, `page-0${n}.png`)].find((f) => existsSync(f));
       expect(src).toBeDefined();
       copyFileSync(src as string, join(out, name));
