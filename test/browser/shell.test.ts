@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { newPage, PHONE, screenshot, stopBrowser, WEB_DIST } from './harness.ts';
 import { PASSWORD, startRealServer, type RealServer } from './real-server.ts';
+import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 
 let server: RealServer;
 
@@ -13,6 +14,8 @@ beforeAll(async () => {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
   server = await startRealServer();
   await server.addUser('duty1', 'duty_officer', '值班员甲');
+  const unit = await server.app.services.units.create(SYSTEM_ACTOR, { name: '城关镇', kind: 'town', aliases: [] }, Date.now());
+  await server.addUser('liaison1', 'unit_liaison', '联络员乙', unit.id);
 });
 
 afterAll(async () => {
@@ -47,16 +50,11 @@ describe('dashboard shell on the real server', () => {
     expect(await page.getByTestId('office-name').textContent()).toBe('听风舆情工作台');
     expect(await page.getByTestId('user-menu').textContent()).toContain('值班员甲');
 
-    const state = page.getByTestId('overview-state');
-    const hasOverviewRoute = server.app.app.routeTable.some((r) => r.method === 'GET' && r.url === '/api/stats/overview');
-    if (hasOverviewRoute) {
-      await page.waitForFunction(() => !document.querySelector('[data-testid="overview-state"] [role="status"]'));
-      expect(await state.getByRole('alert').count()).toBe(0);
-    } else {
-      // until the endpoint exists, the page must say what failed, with the server's code
-      await state.getByRole('alert').waitFor();
-      expect(await state.getByTestId('error-code').textContent()).toBe('TF_ERR_NOT_FOUND');
-    }
+    await page.getByTestId('figure-posts').waitFor();
+    expect(await page.getByTestId('figure-posts').textContent()).toContain('信息总量0');
+    expect(await page.getByTestId('overview-window').textContent()).toContain('Asia/Shanghai');
+    expect(await page.getByTestId('page-error').count()).toBe(0);
+    await page.getByText('尚未采集到信息').waitFor();
     await screenshot(page, 'overview');
 
     for (const [label, path] of SECTIONS) {
@@ -127,6 +125,46 @@ describe('dashboard shell on the real server', () => {
     await page.getByRole('link', { name: '预警', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: '预警' }).waitFor();
     await page.getByRole('link', { name: '预警', exact: true }).waitFor({ state: 'hidden' });
+    await close();
+  });
+
+  it('says what failed when the overview request fails, and recovers on retry', async () => {
+    const { page, close } = await newPage();
+    await page.goto(server.url + '/');
+    await page.route('**/api/stats/overview*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'TF_ERR_UNAVAILABLE', message: 'store is busy, retry in a moment' } }) }),
+    );
+    await signIn(page, 'duty1');
+    const state = page.getByTestId('overview-state');
+    await state.getByTestId('page-error').waitFor();
+    expect(await state.getByTestId('page-error').textContent()).toContain('加载总览数据失败');
+    expect(await state.getByTestId('error-message').textContent()).toBe('store is busy, retry in a moment');
+    expect(await state.getByTestId('error-code').textContent()).toBe('TF_ERR_UNAVAILABLE');
+    await screenshot(page, 'overview-error');
+
+    await page.unroute('**/api/stats/overview*');
+    await page.route('**/api/stats/overview*', (route) => route.abort('connectionrefused'));
+    await state.getByRole('button', { name: '重试' }).click();
+    await state.getByText('无法连接服务器').waitFor();
+    expect(await state.getByTestId('error-code').textContent()).toBe('TF_ERR_NETWORK');
+
+    await page.unroute('**/api/stats/overview*');
+    await state.getByRole('button', { name: '重试' }).click();
+    await page.getByTestId('figure-posts').waitFor();
+    await close();
+  });
+
+  it('shows a unit liaison only their sections, and a 403 page for the others', async () => {
+    const { page, close } = await newPage();
+    await page.goto(server.url + '/');
+    await signIn(page, 'liaison1');
+    await page.getByRole('heading', { level: 2, name: '台账' }).waitFor();
+    expect(page.url()).toBe(`${server.url}/#/cases`);
+    const links = await page.getByRole('navigation').getByRole('link').allTextContents();
+    expect(links).toEqual(['台账', '设置']);
+    await screenshot(page, 'liaison-cases');
+    await page.goto(server.url + '/#/stream');
+    await page.getByText('您的角色无权查看此页面。').waitFor();
     await close();
   });
 });

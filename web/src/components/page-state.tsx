@@ -24,6 +24,7 @@ function ErrorState({ error, what, onRetry }: { error: unknown; what: string; on
       type="error"
       showIcon
       role="alert"
+      data-testid="page-error"
       title={t('state.errorTitle', { what })}
       description={
         <div>
