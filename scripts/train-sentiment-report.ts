@@ -39,7 +39,8 @@ fixed seed; it reproduces these figures).
   URLs are not words. Feature vectors are L2-normalised.
 - Polarity head: P(positive | polar), trained on every negative/positive row. Neutral head: P(neutral), trained on
   SMP2020 (the only source annotating neutral) plus the other rows as "not neutral" at a low weight.
-- Label: neutral when P(neutral) ≥ ${s.neutralThreshold} (tuned on the validation split), otherwise the polarity
+- Label: neutral when P(neutral) ≥ ${s.neutralThreshold} (tuned on the validation split for SMP2020 macro-F1 + 2 × polar
+  accuracy on the two-class rows: calling a complaint neutral is the costlier mistake), otherwise the polarity
   argmax. Score = P(positive) − P(negative) = (1 − P(neutral))·(2·P(positive | polar) − 1).
 - Social-media rows weigh more than reviews. Training settings: \`${JSON.stringify(s.training)}\`.
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeText } from '../normalize.ts';
 import { segment } from '../segment.ts';
-import { extractFeatures, hashFeatures } from './features.ts';
+import { extractFeatures, hashFeatures, hashedFeatures } from './features.ts';
 
 function features(raw: string): { keys: string[]; displays: (string | null)[] } {
   const text = normalizeText(raw);
@@ -58,6 +58,19 @@ describe('sentiment features', () => {
         for (const b of hashFeatures(f.keys, 12)) expect(b).toBeLessThan(4096);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('fast hashed path gives the same buckets as hashing the keys', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom('', '不好吃！', '[泪]//@某人: 哈哈 😂'), (s, tail) => {
+        const text = normalizeText(s + tail);
+        const tokens = segment(text);
+        const slow = [...hashFeatures(extractFeatures(text, tokens).keys, 16)].sort();
+        const fast = [...hashedFeatures(text, tokens, { bits: 16, charNgrams: [1, 2], wordBigrams: true, negation: true }).idx].sort();
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -48,19 +48,28 @@ export interface FeatureSet {
   displays: (string | null)[];
 }
 
-/** 32-bit FNV-1a over UTF-16 code units, finished with a murmur3 mix. */
-export function hashKey(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
+const FNV_OFFSET = 0x811c9dc5;
+
+function fnvFeed(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, finished with a murmur3 mix. */
+export function hashKey(key: string): number {
+  return finish(fnvFeed(FNV_OFFSET, key));
 }
 
 /** Marks character positions covered by @mentions, URLs and emoticon codes (they are not words). */
@@ -119,10 +128,21 @@ function wordFeatures(words: (string | null)[], cfg: FeatureConfig, add: (k: str
   }
 }
 
-function charFeatures(text: string, mask: Uint8Array, orders: number[], add: (k: string, d: string | null) => void): void {
+/** The text with masked spans blanked, lower-cased: what character n-grams are taken from. */
+function charText(text: string, mask: Uint8Array): string {
   let clean = '';
-  for (let i = 0; i < text.length; i++) clean += mask[i] === 1 ? ' ' : text[i];
-  for (const run of clean.toLowerCase().split(/\s+/)) {
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (mask[i] !== 1) continue;
+    clean += text.slice(from, i) + ' ';
+    from = i + 1;
+  }
+  return (clean + text.slice(from)).toLowerCase();
+}
+
+function charFeatures(text: string, mask: Uint8Array, orders: number[], add: (k: string, d: string | null) => void): void {
+  const clean = charText(text, mask);
+  for (const run of clean.split(/\s+/)) {
     if (!run) continue;
     const chars = Array.from(run);
     for (const n of orders) {
@@ -161,6 +181,72 @@ export function extractFeatures(text: string, tokens: readonly string[], cfg: Fe
   charFeatures(text, mask, cfg.charNgrams, add);
   cueFeatures(text, add);
   return { keys: [...seen.keys()], displays: [...seen.values()] };
+}
+
+const C_PREFIX = fnvFeed(FNV_OFFSET, 'c:');
+/** Exactly the characters JavaScript's \s matches. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Full 32-bit hashes of the character n-gram keys (as hashKey('c:' + gram)), without building the strings. */
+function charHashes(text: string, mask: Uint8Array, orders: number[], out: Set<number>): void {
+  const clean = charText(text, mask);
+  const starts: number[] = [];
+  const flush = (end: number): void => {
+    for (const n of orders) {
+      for (let i = 0; i + n <= starts.length; i++) {
+        const to = i + n < starts.length ? starts[i + n]! : end;
+        out.add(finish(fnvFeed(C_PREFIX, clean, starts[i]!, to)));
+      }
+    }
+    starts.length = 0;
+  };
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const p = clean.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) continue; // low surrogate: part of the previous code point
+    }
+    if (isSpace(c)) {
+      flush(i);
+      continue;
+    }
+    starts.push(i);
+  }
+  flush(clean.length);
+}
+
+export interface HashedFeatures {
+  /** Distinct bucket indices (same multiset as hashFeatures(extractFeatures(…).keys) up to 32-bit hash collisions). */
+  idx: Uint32Array;
+  /** Display form per index; null for character n-grams and shape cues. */
+  displays: (string | null)[];
+}
+
+/** The fast path used for training and prediction: bucket indices without materialising char n-gram keys. */
+export function hashedFeatures(text: string, tokens: readonly string[], cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedFeatures {
+  const hashes = new Set<number>();
+  const displays: (string | null)[] = [];
+  const add = (k: string, d: string | null): void => {
+    const h = hashKey(k);
+    if (hashes.has(h)) return;
+    hashes.add(h);
+    displays.push(d);
+  };
+  const mask = maskSpans(text);
+  wordFeatures(contentWords(text, tokens, mask), cfg, add);
+  cueFeatures(text, add);
+  const wordCount = hashes.size;
+  charHashes(text, mask, cfg.charNgrams, hashes);
+  for (let i = wordCount; i < hashes.size; i++) displays.push(null);
+  const maskBits = (1 << cfg.bits) - 1;
+  const idx = new Uint32Array(hashes.size);
+  let i = 0;
+  for (const h of hashes) idx[i++] = h & maskBits;
+  return { idx, displays };
 }
 
 /** Bucket indices of keys (duplicates from collisions are kept: they add up, as the weights do). */

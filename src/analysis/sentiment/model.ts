@@ -10,7 +10,7 @@
  * (dataset-dependent) absence of a neutral class.
  * score = P(positive) − P(negative) = (1 − pN)(2pP − 1), in [-1, 1].
  */
-import { extractFeatures, hashFeatures, type FeatureConfig } from './features.ts';
+import { hashedFeatures, type FeatureConfig } from './features.ts';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -96,8 +96,7 @@ export class LinearSentimentModel implements SentimentModel {
 
   predict(text: string, tokens: string[]): SentimentResult {
     const w = this.weights;
-    const { keys, displays } = extractFeatures(text, tokens, w.features);
-    const idx = hashFeatures(keys, w.features.bits);
+    const { idx, displays } = hashedFeatures(text, tokens, w.features);
     const v = featureValue(idx.length);
     const pN = sigmoid(headMargin(w.neutral, idx, v));
     const pP = sigmoid(headMargin(w.polarity, idx, v));

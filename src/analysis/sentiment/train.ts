@@ -2,7 +2,7 @@
  * Training: logistic regression heads over hashed sparse features, Adagrad SGD with L2 towards a prior
  * (zero for a fresh model, the base weights when fine-tuning), deterministic for a given seed.
  */
-import { extractFeatures, hashFeatures, type FeatureConfig } from './features.ts';
+import { hashedFeatures, type FeatureConfig } from './features.ts';
 import {
   featureValue,
   headMargin,
@@ -32,7 +32,7 @@ export function featurizeAll(items: Iterable<{ text: string; tokens: readonly st
   const offsets: number[] = [0];
   let total = 0;
   for (const it of items) {
-    const h = hashFeatures(extractFeatures(it.text, it.tokens, cfg).keys, cfg.bits);
+    const h = hashedFeatures(it.text, it.tokens, cfg).idx;
     parts.push(h);
     total += h.length;
     offsets.push(total);
