@@ -122,4 +122,4 @@ async function main(): Promise<void> {
   else process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 }
 
-await main();
+if (process.argv[1]?.endsWith("eval-events.ts")) await main();

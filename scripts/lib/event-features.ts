@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { extractKeywords } from '../../src/analysis/keywords.ts';
 import { normalizeText } from '../../src/analysis/normalize.ts';
 import { segment } from '../../src/analysis/segment.ts';
-import { simhash64 } from '../../src/analysis/simhash.ts';
+import { fromHex, simhash64 } from '../../src/analysis/simhash.ts';
+import type { AnalysisDetail } from '../../src/analysis/analyze.ts';
 import type { TrackInput } from '../../src/analysis/events/types.ts';
 import type { IdfLookup } from '../../src/analysis/events/vector.ts';
 
@@ -51,6 +52,25 @@ export function buildTrackInput(d: RawDoc, publishedAt = new Date(0)): TrackInpu
     duplicateOf: null,
     places: [],
     units: [],
+    ...(d.source ? { source: d.source } : {}),
+  };
+}
+
+/** The tracker input from what `createAnalyzer().analyzeDetailed` computed (the live path). */
+export function trackInputFromAnalysis(d: RawDoc, a: AnalysisDetail, publishedAt = new Date(0)): TrackInput {
+  const r = a.result;
+  return {
+    id: r.id,
+    publishedAt: d.published_at ? new Date(d.published_at) : publishedAt,
+    ...(d.title ? { title: normalizeText(d.title) } : {}),
+    text: a.text,
+    tokens: a.tokens,
+    keywords: extractKeywords(a.tokens, 10),
+    simhash: fromHex(r.simhash),
+    duplicateOf: r.duplicate_of,
+    places: r.places,
+    units: r.units,
+    sentiment: { label: r.sentiment.label, score: r.sentiment.score },
     ...(d.source ? { source: d.source } : {}),
   };
 }

@@ -17,6 +17,8 @@ export interface TrackerOptions {
   topK: number;
   /** Extra weight for title terms, in occurrences. */
   titleBoost: number;
+  /** A post's highest-weight terms used to look up candidate events. */
+  candidateTerms: number;
   /** Terms kept in an event centroid. */
   centroidTerms: number;
   /** Recent members compared one by one. */
@@ -49,6 +51,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   placeBonus: 0.03,
   topK: 40,
   titleBoost: 2,
+  candidateTerms: 10,
   centroidTerms: 150,
   recentMembers: 8,
   memberVectors: 64,

@@ -62,6 +62,8 @@ export class EventTracker {
   readonly apart = new Set<string>();
   df: DocFrequency;
   private readonly index = new TermIndex();
+  /** General IDF per term, memoised (the table is fixed while the tracker runs). */
+  private readonly idfMemo = new Map<string, number>();
   clock = Number.NEGATIVE_INFINITY;
   seq = 0;
 
@@ -106,7 +108,8 @@ export class EventTracker {
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
     this.index.set(ev.id, ev.centroid.keys());
-    const merged = match ? this.autoMerge(ev, when) : undefined;
+    // merging is checked while an event is young and then at each doubling: bounded cost per post
+    const merged = match && isCheckpoint(ev.size) ? this.autoMerge(ev, when) : undefined;
     if (merged) changes.push(merged.record);
     if (this.active.size > this.opts.maxActiveEvents) retired.push(...this.retireOldest());
     const eventId = merged ? merged.survivor : ev.id;
@@ -115,11 +118,16 @@ export class EventTracker {
 
   /** Effective IDF: the general table, damped for words a large share of this stream's posts contain. */
   idf(term: string): number {
-    const base = this.opts.idf(term) ?? this.opts.unknownIdf;
+    let base = this.idfMemo.get(term);
+    if (base === undefined) {
+      base = this.opts.idf(term) ?? this.opts.unknownIdf;
+      if (this.idfMemo.size > 200_000) this.idfMemo.clear();
+      this.idfMemo.set(term, base);
+    }
     if (this.df.count < this.opts.minDocsForShare) return base;
     const share = this.df.share(term);
     if (share <= this.opts.commonShare) return base;
-    return base * (Math.log(1 / share) / Math.log(1 / this.opts.commonShare));
+    return base * (Math.log(1 / share) / -Math.log(this.opts.commonShare));
   }
 
   private findEvent(input: TrackInput, vec: TermVector, tvec: TermVector): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
@@ -128,7 +136,7 @@ export class EventTracker {
     if (dupEvent) return { event: dupEvent, score: 1, via: 'duplicate' };
     let best: EventState | undefined;
     let bestScore = 0;
-    for (const id of this.index.candidates(vec.keys())) {
+    for (const id of this.index.candidates(firstKeys(vec, this.opts.candidateTerms))) {
       const ev = this.active.get(id);
       if (!ev) continue;
       if (input.simhash !== undefined && this.isCopyOfMember(ev, input.simhash)) return { event: ev, score: 1, via: 'duplicate' };
@@ -330,6 +338,20 @@ function postTime(published: Date | undefined, now: Date | undefined, clock: num
   const n = now?.getTime();
   if (n !== undefined && Number.isFinite(n)) return n;
   return Number.isFinite(clock) ? clock : 0;
+}
+
+function isCheckpoint(n: number): boolean {
+  return n <= 4 || (n & (n - 1)) === 0;
+}
+
+/** The first k keys of a vector (post vectors are built highest weight first). */
+function firstKeys(v: TermVector, k: number): string[] {
+  const out: string[] = [];
+  for (const t of v.keys()) {
+    if (out.length >= k) break;
+    out.push(t);
+  }
+  return out;
 }
 
 function pairKey(a: string, b: string): string {

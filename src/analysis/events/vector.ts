@@ -23,15 +23,29 @@ export interface VectorOptions {
   unknownIdf: number;
 }
 
-const CONTENT_TERM = /[\p{Script=Han}\p{L}]/u;
-const NUMERIC = /^[\d.,:%\-/年月日时分秒号点个万亿多余第]+$/u;
-
-/** True for tokens that can carry topic: two or more characters with a letter or Han character, not a bare number/date. */
+/** True for tokens that can carry topic: 2–20 characters with a letter or Han character, not a bare number/date. */
 export function isContentTerm(t: string): boolean {
-  if (t.length < 2 || t.length > 20) return false;
-  if (!CONTENT_TERM.test(t)) return false;
-  return !NUMERIC.test(t);
+  const n = t.length;
+  if (n < 2 || n > 20) return false;
+  let letters = 0;
+  let numeric = true;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+      letters++;
+      if (!NUMERIC_HAN.has(c)) numeric = false;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0xbf && c < 0x2000)) {
+      letters++;
+      numeric = false;
+    }
+  }
+  return letters > 0 && !numeric;
 }
+
+/** Han characters of numbers and dates ("3月", "十二点", "第一"), so such tokens do not count as topic. */
+const NUMERIC_HAN = new Set([...'年月日时分秒号点个万亿多余第一二三四五六七八九十百千零两'].map((c) => c.charCodeAt(0)));
+
+const UPPER = /[A-Z\u00c0-\u024f]/;
 
 function titleTerms(title: string | undefined, titleTokens: string[] | undefined, tf: Map<string, number>): Set<string> {
   const out = new Set<string>();
@@ -49,7 +63,7 @@ export function termFrequencies(tokens: readonly string[]): Map<string, number> 
   const tf = new Map<string, number>();
   for (const raw of tokens) {
     if (!isContentTerm(raw)) continue;
-    const t = raw.toLowerCase();
+    const t = UPPER.test(raw) ? raw.toLowerCase() : raw;
     tf.set(t, (tf.get(t) ?? 0) + 1);
   }
   return tf;
