@@ -55,7 +55,7 @@ export function closer(scene: Scene, tone: Tone): string {
 }
 
 export function sentence(s: string): string {
-  return /[。！？!?…~」”)）]$/.test(s) || s === '' ? s : `${s}。`;
+  return /[。！？!?…~」”)）：:]$/.test(s) || s === '' ? s : `${s}。`;
 }
 
 /** A complaint on one topic, rendered for the channel. */
@@ -81,7 +81,7 @@ export function composeComplaint(rng: Rng, channel: Channel, at?: Date, topic?: 
       const parts = [scene.pick(OPENERS) + problem, scene.some(t.details, 1, 3), scene.some(t.impacts, 0, 2)];
       if (rng.chance(0.4)) parts.push(scene.pick(LETTER.attempts));
       parts.push(scene.pick(t.asks), closer(scene, 'negative'));
-      return { ...base, title, text: paragraphs(rng, parts) };
+      return { ...base, title, text: paragraphs(rng, parts) + forumEmoticons(rng, 'negative') };
     }
   }
 }
@@ -118,7 +118,12 @@ export function letterText(scene: Scene, t: LetterParts, problem: string, unitId
 /** A 12345 ticket's content, in the operator's third-person wording. */
 export function ticketText(scene: Scene, what: string, ask: string): string {
   const third = (s: string) => s.replace(/我们/g, '当地群众').replace(/我家/g, '其家').replace(/我/g, '来电人');
-  return scene.fill(`{市民|群众|来电人}来电反映：{town}{village}，`) + third(what) + '诉求：' + third(sentence(ask)) + scene.pick(['', '请相关单位核实处理。', '来电人要求尽快回复。', '请予以处理并回复来电人。']);
+  return scene.fill(`{市民来电反映|群众来电反映|来电人反映|来电人称}：{town}{village}，`) + third(what) + '诉求：' + third(sentence(ask)) + scene.pick(['', '请相关单位核实处理。', '来电人要求尽快回复。', '请予以处理并回复来电人。']);
+}
+
+/** Forum posters add an emoticon now and then. */
+export function forumEmoticons(rng: Rng, tone: Tone): string {
+  return rng.chance(0.25) ? emoticons(rng, tone, 2) : '';
 }
 
 export function paragraphs(rng: Rng, parts: string[]): string {
@@ -149,7 +154,7 @@ export function composePraise(rng: Rng, channel: Channel, at?: Date): Draft {
   if (channel === 'hotline') {
     return { ...base, kind: 'ticket', callType: '表扬', category: '表扬', title, text: ticketText(scene, sentence(main), '来电人对相关单位表示感谢。') };
   }
-  return { ...base, title, text: paragraphs(rng, [scene.pick(OPENERS) + main, closer(scene, 'positive'), closer(scene, 'positive')]) };
+  return { ...base, title, text: paragraphs(rng, [scene.pick(OPENERS) + main, closer(scene, 'positive'), closer(scene, 'positive')]) + forumEmoticons(rng, 'positive') };
 }
 
 export function composeChatter(rng: Rng, channel: Channel, at?: Date): Draft {
@@ -161,7 +166,7 @@ export function composeChatter(rng: Rng, channel: Channel, at?: Date): Draft {
     const tag = rng.chance(0.6) ? hashtag(rng, t.hashtag) : '';
     return { ...base, title, text: `${tag}${scene.some(t.lines, 1, 2, '，')}${rng.chance(0.6) ? emoticons(rng, 'neutral', 2) : '。'}` };
   }
-  return { ...base, title, text: paragraphs(rng, [scene.some(t.lines, 2, 3, '。'), closer(scene, 'neutral')]) };
+  return { ...base, title, text: paragraphs(rng, [scene.some(t.lines, 2, 3, '。'), closer(scene, 'neutral')]) + forumEmoticons(rng, 'neutral') };
 }
 
 export function composeQuestion(rng: Rng, channel: Channel, at?: Date): Draft {

@@ -4,6 +4,8 @@
  * Exported as places and units with ids, hierarchy and aliases, ready for the gazetteer and the units table.
  */
 
+import type { GazetteerEntry } from '../analysis/gazetteer.ts';
+
 export type PlaceKind = 'county' | 'subdistrict' | 'town' | 'township' | 'village' | 'community';
 export type UnitKind = 'county' | 'bureau' | 'office' | 'town' | 'village';
 
@@ -184,20 +186,17 @@ export function landmarksOf(kind: DemoLandmark['kind']): DemoLandmark[] {
   return DEMO_LANDMARKS.filter((l) => l.kind === kind);
 }
 
-export interface GazetteerEntry {
-  id: string;
-  name: string;
-  type: 'place' | 'unit' | 'landmark';
-  aliases: string[];
-  parentId: string | null;
-}
-
-/** The county as gazetteer entries (places, units and landmarks with aliases) for the analysis engine. */
+/**
+ * The county as gazetteer entries for the analysis engine (src/analysis/gazetteer.ts): places (with roads, schools
+ * and sights as places inside their town) and units, each with aliases, level, parent name and id.
+ */
 export function demoGazetteer(): GazetteerEntry[] {
   const out: GazetteerEntry[] = [];
-  for (const p of DEMO_PLACES) out.push({ id: p.id, name: p.name, type: 'place', aliases: p.aliases, parentId: p.parentId });
-  for (const u of DEMO_UNITS) out.push({ id: u.id, name: u.name, type: 'unit', aliases: [u.shortName, ...u.aliases], parentId: u.parentId });
-  DEMO_LANDMARKS.forEach((l, i) => out.push({ id: `landmark-${i + 1}`, name: l.name, type: 'landmark', aliases: l.aliases, parentId: l.placeId }));
+  const nameOf = (id: string | null): string | undefined => (id ? (PLACE_BY_ID.get(id)?.name ?? UNIT_BY_ID.get(id)?.name) : undefined);
+  const withParent = (e: GazetteerEntry, parent: string | undefined): GazetteerEntry => (parent ? { ...e, parent } : e);
+  for (const p of DEMO_PLACES) out.push(withParent({ id: p.id, name: p.name, kind: 'place', level: p.kind, aliases: p.aliases }, nameOf(p.parentId)));
+  for (const u of DEMO_UNITS) out.push(withParent({ id: u.id, name: u.name, kind: 'unit', level: u.kind, aliases: [...new Set([u.shortName, ...u.aliases])] }, nameOf(u.parentId)));
+  DEMO_LANDMARKS.forEach((l, i) => out.push(withParent({ id: `landmark-${i + 1}`, name: l.name, kind: 'place', level: l.kind, aliases: l.aliases }, nameOf(l.placeId))));
   return out;
 }
 

@@ -8,6 +8,9 @@ import type { Rng } from './prng.ts';
 
 export type SlotFn = (rng: Rng) => string;
 
+/** Slots drawn anew at each use by default. */
+export const FRESH_SLOTS: ReadonlySet<string> = new Set(['n', 'cn', 'nn', 'money', 'price', 'days', 'when', 'hour', 'age', 'kid', 'mr', 'surname', 'phoneTail', 'grade']);
+
 type Part = string | { slot: string } | { alt: Seq[] };
 type Seq = Part[];
 
@@ -64,9 +67,13 @@ function parseSeq(t: string, i: number, inside: boolean): [Seq, number] {
 /** A scene: the slot values of one post, resolved lazily and then fixed. */
 export class Scene {
   private readonly values = new Map<string, string>();
+  /**
+   * @param fresh slots drawn anew at each use (numbers, times), unlike places which stay fixed within a post
+   */
   constructor(
     readonly rng: Rng,
     private readonly resolvers: Readonly<Record<string, SlotFn>>,
+    private readonly fresh: ReadonlySet<string> = FRESH_SLOTS,
   ) {}
 
   set(name: string, value: string): this {
@@ -84,7 +91,7 @@ export class Scene {
     const fn = this.resolvers[name];
     if (!fn) throw new Error(`TF_ERR_DEMO_TEMPLATE: unknown slot {${name}} in a demo template`);
     const v = fn(this.rng);
-    this.values.set(name, v);
+    if (!this.fresh.has(name)) this.values.set(name, v);
     return v;
   }
 

@@ -146,7 +146,7 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
 
   const remember = (p: DemoPost) => {
     const b: Buffered = { id: p.id, author: p.author, title: p.title, text: p.text, tone: p.tone, placeIds: p.placeIds, storyline: p.storyline };
-    if (p.sourceKind === 'json' || p.sourceKind === 'forum') {
+    if ((p.sourceKind === 'json' || p.sourceKind === 'forum') && p.kind !== 'comment') {
       if (p.storyline) storyRecent.get(p.storyline)?.push(b);
       else if (!p.isOfficial) recent.push(b);
     }
@@ -202,8 +202,11 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
       const spec = STORYLINES[id];
       const hMid = (t0 + (t1 - t0) / 2 - s0) / HOUR;
       if (hMid >= 0 && hMid <= spanHours(spec)) {
-        const n = rng.poisson(rateAt(spec, hMid) * scale * frac);
-        for (let i = 0; i < n; i++) plan.push({ at: at(), order: plan.length, make: (d) => storyPost(spec, (d.getTime() - s0) / HOUR, d) });
+        const lo = Math.max(t0, s0);
+        const n = rng.poisson(rateAt(spec, hMid) * scale * ((t1 - lo) / HOUR));
+        for (let i = 0; i < n; i++) {
+          plan.push({ at: lo + Math.floor(rng.next() * (t1 - lo)), order: plan.length, make: (d) => storyPost(spec, (d.getTime() - s0) / HOUR, d) });
+        }
       }
       for (const o of spec.officials) {
         const ot = s0 + o.at * HOUR;

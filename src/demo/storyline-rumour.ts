@@ -10,7 +10,7 @@ export const RUMOUR: StorylineSpec = {
   townId: 'town-longtan',
   fixed: { town: '龙潭镇', factory: '{龙潭镇化工厂|龙潭工业园那家化工厂|龙潭的化工厂}' },
   defaultAt: 0.05,
-  curve: [[0, 2], [1, 12], [2, 28], [3, 30], [4, 14], [6, 7], [10, 3], [18, 1], [30, 0]],
+  curve: [[0, 1], [1, 6], [2, 22], [3, 30], [4, 16], [6, 7], [10, 3], [18, 1], [30, 0]],
   channels: [['json', 75], ['forum', 15], ['hotline', 10]],
   unitId: 'unit-water',
   category: '供水',

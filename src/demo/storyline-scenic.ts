@@ -8,7 +8,7 @@ export const SCENIC: StorylineSpec = {
   fixed: { scenic: '{云雾山景区|云雾山}', town: '白云乡' },
   defaultAt: 0.6,
   // Three holiday days, busy by day and quiet at night (hours since the first morning, 08:00).
-  curve: [[0, 3], [3, 10], [6, 12], [10, 4], [13, 1], [23, 1], [24, 6], [26, 16], [30, 14], [34, 4], [37, 1], [47, 1], [48, 4], [51, 7], [56, 3], [62, 0]],
+  curve: [[0, 1], [3, 10], [6, 12], [10, 4], [13, 1], [23, 1], [24, 6], [26, 16], [30, 14], [34, 4], [37, 1], [47, 1], [48, 4], [51, 7], [56, 3], [62, 0]],
   channels: [['json', 65], ['forum', 20], ['hotline', 10], ['mailbox', 5]],
   unitId: 'unit-culture',
   category: '文化旅游',

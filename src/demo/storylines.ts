@@ -2,7 +2,7 @@
  * The demo storylines and their composers: public posts written from the phase the storyline is in, and the
  * official replies and releases that belong to it.
  */
-import { closer, letterText, newScene, OPENERS, paragraphs, sentence, ticketText, type Channel, type Draft } from './compose.ts';
+import { closer, forumEmoticons, letterText, newScene, OPENERS, paragraphs, sentence, ticketText, type Channel, type Draft } from './compose.ts';
 import { emoticons, hashtag } from './lexicon.ts';
 import type { Rng } from './prng.ts';
 import { CANTEEN } from './storyline-canteen.ts';
@@ -50,7 +50,7 @@ export function composeStorylinePost(rng: Rng, spec: StorylineSpec, hour: number
     case 'bbs':
     case 'news': {
       const parts = [scene.pick(OPENERS) + scene.pick(lines), scene.some(lines, 1, 2), rng.chance(0.5) ? scene.pick(spec.asks) : '', closer(scene, tone)];
-      return { ...base, text: paragraphs(rng, parts) };
+      return { ...base, text: paragraphs(rng, parts) + forumEmoticons(rng, tone) };
     }
   }
 }

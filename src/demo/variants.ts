@@ -49,7 +49,7 @@ export function nearCopyOf(rng: Rng, src: SourceText): { title: string; text: st
     if (i >= 0) text = text.slice(0, i) + b + text.slice(i + a.length);
   }
   const sentences = text.split(/(?<=[。！？])/);
-  if (sentences.length > 3 && rng.chance(0.4)) sentences.splice(rng.int(1, sentences.length - 1), 1);
+  if (sentences.length > 4 && rng.chance(0.4)) sentences.splice(rng.int(1, sentences.length - 1), 1);
   text = sentences.join('');
   text = text.replace(/\[[^\]\s]{1,6}\]/g, (m) => (rng.chance(0.5) ? m : ''));
   text = pickFill(rng, rng.pick(COPY_PREFIXES)) + text + pickFill(rng, rng.pick(COPY_SUFFIXES));
@@ -74,8 +74,11 @@ export function commentOn(rng: Rng, src: SourceText): { title: string; text: str
 
 let toTraditional: ((s: string) => string) | null = null;
 
-/** The text in Traditional characters (Hong Kong or Taiwan usage). */
+/** The text in Traditional characters (Hong Kong usage); @account names stay as they are. */
 export function traditional(s: string): string {
-  toTraditional ??= Converter({ from: 'cn', to: 'hk' });
-  return toTraditional(s);
+  const conv = (toTraditional ??= Converter({ from: 'cn', to: 'hk' }));
+  return s
+    .split(/(@[^\s:：@#\[]+)/)
+    .map((part) => (part.startsWith('@') ? part : conv(part)))
+    .join('');
 }
