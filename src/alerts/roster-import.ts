@@ -57,7 +57,11 @@ function norm(c: Cell): string {
 
 /** A date cell as `YYYY-MM-DD`, or null. */
 export function parseDateCell(cell: Cell): string | null {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return null;
+    const y = cell.getUTCFullYear();
+    return y >= 1900 && y <= 9999 ? cell.toISOString().slice(0, 10) : null;
+  }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell) || cell < 1 || cell > 2_958_465) return null;
     return new Date(EXCEL_EPOCH + Math.floor(cell) * 86_400_000).toISOString().slice(0, 10);

@@ -124,5 +124,7 @@ describe('roster spreadsheet import', () => {
       }),
     );
     expect(splitNames(' 张三；李四/王五 ')).toEqual(['张三', '李四', '王五']);
+    // found by the property above: a year-0 Date cell used to throw
+    expect(parseDateCell(new Date('-000001-12-31T23:59:59.999Z'))).toBeNull();
   });
 });
