@@ -11,11 +11,24 @@ export interface Keyword {
   weight: number;
 }
 
+/** Top k by weight (ties by term), with a bounded insertion list: no full sort of all candidates. */
 function topK(scores: Map<string, number>, k: number): Keyword[] {
-  const all: Keyword[] = [];
-  for (const [term, weight] of scores) all.push({ term, weight: Math.round(weight * 1e4) / 1e4 });
-  all.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  return all.slice(0, Math.max(0, k));
+  const top: Keyword[] = [];
+  if (k <= 0) return top;
+  for (const [term, weight] of scores) {
+    const last = top[top.length - 1];
+    if (top.length >= k && last && (weight < last.weight || (weight === last.weight && term > last.term))) continue;
+    let i = top.length;
+    while (i > 0) {
+      const p = top[i - 1]!;
+      if (p.weight > weight || (p.weight === weight && p.term < term)) break;
+      i--;
+    }
+    top.splice(i, 0, { term, weight });
+    if (top.length > k) top.pop();
+  }
+  for (const t of top) t.weight = Math.round(t.weight * 1e4) / 1e4;
+  return top;
 }
 
 /** Top-k TF-IDF keywords (weight = tf/len × idf), stop words, numbers and single characters skipped. */

@@ -14,7 +14,7 @@
  * Memory is a fixed ring of `capacity` posts: SimHash index 32 B/post, MinHash sketch 128 B/post, LSH links
  * 64 B/post, root and own refs 16 B/post, plus fixed bucket heads (16 MiB) and a Map for exact hashes (~80 B/post).
  */
-import { canonicalCodes, forEachShingle, simhashParts } from './simhash.ts';
+import { canonicalCodes, simhashOfCodes } from './simhash.ts';
 import { SimHashIndex } from './simhash-index.ts';
 
 const BINS = 32;
@@ -61,8 +61,7 @@ function fillSketch(h: number): void {
   if (v < sketch[bin]!) sketch[bin] = v;
 }
 
-function contentHash(text: string): { key: number; length: number } {
-  const { codes, length } = canonicalCodes(text);
+function contentHash(codes: Int32Array, length: number): number {
   let a = 0x811c9dc5;
   let b = 0x01000193;
   for (let i = 0; i < length; i++) {
@@ -70,7 +69,7 @@ function contentHash(text: string): { key: number; length: number } {
     b = Math.imul(b ^ codes[i]!, 0x5bd1e995) + i;
   }
   // 53-bit key so it fits exactly in a JS number.
-  return { key: (fmix32(a) & 0x1fffff) * 0x100000000 + fmix32(b), length };
+  return (fmix32(a) & 0x1fffff) * 0x100000000 + fmix32(b);
 }
 
 export class NearDuplicateDetector {
@@ -88,6 +87,7 @@ export class NearDuplicateDetector {
   private readonly exact = new Map<number, number>();
   private count = 0;
   private readonly bandKeys = new Int32Array(BANDS);
+  private readonly parts = new Uint32Array(2);
 
   constructor(opts: NearDuplicateOptions = {}) {
     this.capacity = Math.max(1, Math.floor(opts.capacity ?? 1 << 18));
@@ -104,12 +104,12 @@ export class NearDuplicateDetector {
 
   /** Decide whether `coreText` copies an earlier post, then remember it under `ref`. */
   observe(coreText: string, ref: number): DuplicateVerdict {
-    const parts = simhashParts(coreText);
+    const { codes, length } = canonicalCodes(coreText);
+    const key = contentHash(codes, length);
+    sketch.fill(EMPTY);
+    const parts = simhashOfCodes(codes, length, this.parts, fillSketch);
     const hi = parts[0]!;
     const lo = parts[1]!;
-    const { key, length } = contentHash(coreText);
-    sketch.fill(EMPTY);
-    forEachShingle(coreText, fillSketch);
     const bandCount = this.computeBands();
     let verdict: DuplicateVerdict = { hi, lo, duplicateOf: null, matchedRef: null, reason: null, similarity: 0 };
     if (length >= this.minChars) verdict = this.find(hi, lo, key, length) ?? verdict;

@@ -7,6 +7,7 @@
 import { decodeEntitiesOnce } from './entities.ts';
 import { htmlToText } from './html-to-text.ts';
 import { toSimplified } from './t2s.ts';
+import { canonicalCodes } from './simhash.ts';
 export { htmlToText } from './html-to-text.ts';
 
 export interface RepostLink {
@@ -82,25 +83,33 @@ function decodeAll(s: string): string {
   return cur;
 }
 
-function normalizeOnce(s: string): string {
+/** One pass; `changed` says whether decoding or conversion did anything (only then can a second pass differ). */
+function normalizeOnce(s: string): { out: string; unstable: boolean } {
   let t = widthAndControls(s);
-  if (t.indexOf('&') >= 0) t = widthAndControls(decodeAll(t));
-  t = toSimplified(t);
-  return collapseWhitespace(t);
+  let unstable = false;
+  if (t.indexOf('&') >= 0) {
+    const d = decodeAll(t);
+    if (d !== t) {
+      unstable = true;
+      t = widthAndControls(d);
+    }
+  }
+  const simp = toSimplified(t);
+  if (simp !== t) unstable = true;
+  return { out: collapseWhitespace(simp), unstable };
 }
 
 /** The analysis form of a plain text. Idempotent: normalizeText(normalizeText(x)) === normalizeText(x). */
 export function normalizeText(raw: string): string {
   if (typeof raw !== 'string' || raw.length === 0) return '';
-  let cur = normalizeOnce(raw);
+  let r = normalizeOnce(raw);
   // Decoding or conversion can (rarely) expose a new entity or convertible character; iterate to a fixed point.
-  for (let i = 0; i < 4; i++) {
-    if (cur.indexOf('&') < 0 && toSimplified(cur) === cur) break;
-    const next = normalizeOnce(cur);
-    if (next === cur) break;
-    cur = next;
+  for (let i = 0; i < 4 && r.unstable; i++) {
+    const next = normalizeOnce(r.out);
+    if (next.out === r.out) break;
+    r = next;
   }
-  return cur;
+  return r.out;
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gi;
@@ -147,9 +156,7 @@ function splitRepostChain(text: string): { lead: string; chain: RepostLink[] } {
 }
 
 function meaningfulLength(s: string): number {
-  let n = 0;
-  for (const ch of s) if (/[\p{L}\p{N}]/u.test(ch)) n++;
-  return n;
+  return canonicalCodes(s).length;
 }
 
 /** Choose the reposted original: the last substantive link of the chain (Weibo puts the earliest last). */

@@ -29,6 +29,10 @@ interface Block {
 
 function blockValue(hi: number, lo: number, b: Block): number {
   // Bits are numbered 0..63 with 0..31 in `lo` and 32..63 in `hi`.
+  const end = b.start + b.width;
+  const mask = b.width >= 32 ? 0xffffffff : (1 << b.width) - 1;
+  if (end <= 32) return (lo >>> b.start) & mask;
+  if (b.start >= 32) return (hi >>> (b.start - 32)) & mask;
   let v = 0;
   for (let i = 0; i < b.width; i++) {
     const bit = b.start + i;

@@ -89,8 +89,23 @@ function vote(h: number): void {
 
 /** SimHash of `text` as [hi, lo] unsigned 32-bit halves (the fast path; no BigInt). */
 export function simhashParts(text: string, out: Uint32Array = new Uint32Array(2)): Uint32Array {
+  const { codes: buf, length: n } = canonicalCodes(text);
+  return simhashOfCodes(buf, n, out, null);
+}
+
+/**
+ * SimHash of canonical code points buf[0..n); `onShingle`, when given, also receives every shingle hash
+ * (so callers can build other sketches in the same pass).
+ */
+export function simhashOfCodes(buf: Int32Array, n: number, out: Uint32Array, onShingle: ((h: number) => void) | null): Uint32Array {
   nib.fill(0);
-  const total = forEachShingle(text, vote);
+  const len = n < SHINGLE ? n : SHINGLE;
+  const total = n === 0 ? 0 : n - len + 1;
+  for (let i = 0; i < total; i++) {
+    const h = shingleHash(buf, i, len);
+    vote(h);
+    if (onShingle) onShingle(h);
+  }
   let hi = 0;
   let lo = 0;
   for (let k = 0; k < 16; k++) {

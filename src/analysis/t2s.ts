@@ -53,13 +53,16 @@ function build(): void {
     }
   }
   converter = ConverterFactory(regional, ...toCn);
+  // Flag only genuinely Traditional characters (keys of the character table and kept regional keys): text without
+  // any of them is left alone. Phrase rules whose keys hold no such character (variant spellings like 一目瞭然)
+  // are skipped for such text, which is harmless for analysis.
   const f = new Uint8Array(0x110000 >> 3);
   const mark = (k: string): void => {
     const cp = k.codePointAt(0);
     if (cp !== undefined) f[cp >> 3]! |= 1 << (cp & 7);
   };
-  for (const g of regional) for (const [k] of g) mark(k);
-  for (const g of toCn) for (const d of g) for (const [k] of pairsOf(d)) mark(k);
+  for (const k of tsKeys) mark(k);
+  for (const g of regional) for (const [k] of g) if ([...k].length === 1) mark(k);
   flags = f;
 }
 
