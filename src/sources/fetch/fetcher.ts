@@ -140,6 +140,7 @@ export class PoliteFetcher implements Fetcher {
 
   private async fetchOne(url: URL, options: FetchOptions, first: boolean, errorsAsStatus: boolean, requestedUrl: string): Promise<FetchResult | { redirect: URL }> {
     if (!options.internal) await assertPublicHost(url.hostname, this.opts.resolver);
+    this.limiter.configure(url.host, options.hostLimits);
     if (!options.ignoreRobots && !(await this.robots.isAllowed(url.href, this.opts.userAgent, options.internal === true))) {
       throw new SourceError(
         'TF_ERR_FETCH_ROBOTS_DISALLOWED',

@@ -107,14 +107,24 @@ export class HostLimiter {
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
-  /** Waits for a slot on `host`; call the returned function when the request is over. */
-  acquire(host: string, signal?: AbortSignal, limits?: Partial<HostLimits>): Promise<() => void> {
+  /** The bucket of `host`, created with `limits` (over the defaults) on first use; later limits are ignored. */
+  private bucket(host: string, limits?: Partial<HostLimits>): HostBucket {
     let b = this.buckets.get(host);
     if (!b) {
       b = new HostBucket({ ...this.defaults, ...stripUndefined(limits) }, this.clock);
       this.buckets.set(host, b);
     }
-    return b.acquire(signal);
+    return b;
+  }
+
+  /** Makes sure `host` has a bucket, so that the first source to use a host sets its limits. */
+  configure(host: string, limits?: Partial<HostLimits>): void {
+    this.bucket(host, limits);
+  }
+
+  /** Waits for a slot on `host`; call the returned function when the request is over. */
+  acquire(host: string, signal?: AbortSignal, limits?: Partial<HostLimits>): Promise<() => void> {
+    return this.bucket(host, limits).acquire(signal);
   }
 
   inFlight(host: string): number {
