@@ -36,7 +36,7 @@ describe('ingest pipeline', () => {
       item(2, '转发：治河渡镇自来水已经停了三天，水务局到现在没有任何说法，老人孩子怎么办？', { url: 'https://weibo.example.cn/2' }),
       item(3, '今天县城的菊花展很漂亮，推荐大家周末去看看，停车也方便。'),
     ];
-    const r1 = await ing.ingest(source, items, now, { cursor: { cursor: '{"seen":3}', health: '{"ok":true}' } });
+    const r1 = await ing.ingest(source, items, now, { cursor: { cursor: '{"seen":3}', health: (n) => JSON.stringify({ n }) } });
     expect(r1.stored).toBe(3);
     const r2 = await ing.ingest(source, items, now);
     expect(r2.stored).toBe(0);
@@ -45,9 +45,9 @@ describe('ingest pipeline', () => {
 
     const p1 = await t.store.repos.posts.byId(r1.ids[0]!);
     expect(p1?.sentiment_label).toBe('negative');
-    expect(JSON.parse(p1!.places)).toContain('治河渡镇');
-    expect(JSON.parse(p1!.units)).toContain('水务局');
-    expect(JSON.parse(p1!.plans)[0]).toMatchObject({ plan: '供水' });
+    expect(JSON.parse(p1!.places!)).toContain('治河渡镇');
+    expect(JSON.parse(p1!.units!)).toContain('水务局');
+    expect(JSON.parse(p1!.plans!)[0]).toMatchObject({ plan: '供水' });
     const p2 = await t.store.repos.posts.byId(r1.ids[1]!);
     expect(p2?.duplicate_of).toBe(r1.ids[0]);
     expect(p2?.event_id).toBe(p1?.event_id);

@@ -15,7 +15,11 @@ export const User = z.object({
 export type User = z.infer<typeof User>;
 
 export const LoginBody = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
-export const MeResponse = z.object({ user: User, permissions: z.array(z.string()) });
+export const MeResponse = z.object({
+  user: User,
+  permissions: z.array(z.string()),
+  office: z.object({ name: z.string(), timezone: z.string() }),
+});
 
 export const Username = z.string().regex(/^[A-Za-z0-9_.@-]{2,64}$/, '2–64 letters, digits or _ . @ -');
 export const CreateUserBody = z.object({

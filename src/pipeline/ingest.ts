@@ -18,7 +18,8 @@ export interface IngestHooks {
 }
 
 export interface IngestOptions {
-  cursor?: { cursor: string | null; health: string };
+  /** Advance the source's cursor and health in the batch's transaction; health gets the number of new posts. */
+  cursor?: { cursor: string | null; health: (newPosts: number) => string };
 }
 
 export class Ingestor {
@@ -71,7 +72,7 @@ export class Ingestor {
       {
         posts: analysed,
         ...(out ? { events: out.writes } : {}),
-        ...(opts.cursor ? { cursor: { sourceId: source.id, ...opts.cursor } } : {}),
+        ...(opts.cursor ? { cursor: { sourceId: source.id, cursor: opts.cursor.cursor, health: opts.cursor.health(fresh.length) } } : {}),
         extra: async (r) => {
           if (out && this.hooks.afterTrack) await this.hooks.afterTrack(r, out, analysed, now);
           if (this.tracker) await r.settings.set('tracker.snapshot', this.tracker.snapshot(), t);

@@ -9,7 +9,7 @@ import { toUser } from '../../services/user.service.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../auth-hook.ts';
 import type { App } from '../types.ts';
 
-export function authRoutes(app: App, deps: { auth: AuthService; users: UserService; now: () => Date; cookieSecure: boolean }) {
+export function authRoutes(app: App, deps: { auth: AuthService; users: UserService; now: () => Date; cookieSecure: boolean; office: { name: string; timezone: string } }) {
   const cookieBase = { path: '/', sameSite: 'strict' as const, secure: deps.cookieSecure, maxAge: SESSION_TTL_MS / 1000 };
 
   app.post(
@@ -37,6 +37,6 @@ export function authRoutes(app: App, deps: { auth: AuthService; users: UserServi
     const actor = req.actor!;
     const user = await deps.users.find(actor.userId!);
     const permissions = actor.type === 'token' ? [...(actor.scopes ?? [])] : [...ROLE_PERMISSIONS[actor.role]];
-    return { user: toUser(user), permissions };
+    return { user: toUser(user), permissions, office: deps.office };
   });
 }

@@ -22,7 +22,7 @@ export interface RouteDeps {
 
 export function registerRoutes(app: App, d: RouteDeps) {
   healthRoutes(app, { store: d.store, version: d.version });
-  authRoutes(app, { auth: d.services.auth, users: d.services.users, now: d.now, cookieSecure: d.config.cookieSecure });
+  authRoutes(app, { auth: d.services.auth, users: d.services.users, now: d.now, cookieSecure: d.config.cookieSecure, office: { name: d.config.officeName, timezone: d.config.timezone } });
   userRoutes(app, { users: d.services.users, auth: d.services.auth, listTokens: d.services.listTokens, now: d.now });
   unitRoutes(app, { units: d.services.units, now: d.now });
   auditRoutes(app, { audit: d.services.audit });

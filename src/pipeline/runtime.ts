@@ -1,0 +1,60 @@
+/**
+ * Builds the live pipeline from what the office configured in the store: plans, the gazetteer (units and places),
+ * warning rules, the (possibly office-retrained) sentiment model, and the event tracker's last snapshot.
+ */
+import { join } from 'node:path';
+import { createAnalyzer, type Analyzer } from '../analysis/analyze.ts';
+import { Gazetteer, type GazetteerEntry } from '../analysis/gazetteer.ts';
+import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
+import type { TrackerSnapshot } from '../analysis/events/snapshot.ts';
+import type { Store } from '../store/store.ts';
+import type { UnitsTable } from '../store/schema.ts';
+import { Ingestor, type IngestHooks } from './ingest.ts';
+import { TrackStage } from './track.ts';
+
+const PLACE_KINDS = new Set(['county', 'town', 'village']);
+
+export function gazetteerFromUnits(units: UnitsTable[]): Gazetteer {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const entries: GazetteerEntry[] = units.map((u) => {
+    const parent = u.parent_id ? byId.get(u.parent_id)?.name : undefined;
+    return {
+      name: u.name,
+      kind: PLACE_KINDS.has(u.kind) ? 'place' : 'unit',
+      aliases: JSON.parse(u.aliases) as string[],
+      ...(parent ? { parent } : {}),
+    };
+  });
+  return new Gazetteer(entries);
+}
+
+export interface Pipeline {
+  analyzer: Analyzer;
+  track: TrackStage;
+  ingestor: Ingestor;
+  planErrors: { name: string; message: string }[];
+}
+
+export async function buildPipeline(store: Store, opts: { dataDir: string; hooks?: IngestHooks; events?: boolean }): Promise<Pipeline> {
+  const [plans, units, rules, snapshot, active] = await Promise.all([
+    store.repos.plans.list({ enabledOnly: true }),
+    store.repos.units.list(),
+    store.repos.settings.get<unknown>('warning.rules'),
+    store.repos.settings.get<TrackerSnapshot>('tracker.snapshot'),
+    store.repos.events.list({ limit: 5000, offset: 0 }),
+  ]);
+  const analyzer = createAnalyzer({
+    plans: plans.map((p) => ({ name: p.name, expression: p.expression })),
+    gazetteer: gazetteerFromUnits(units),
+    sentiment: loadSentimentModelOrDefault(join(opts.dataDir, 'models')),
+  });
+  const levels = new Map<string, number | null>(active.map((e) => [e.id, e.level]));
+  const track = new TrackStage({ rules, snapshot: snapshot ?? null, levels });
+  const ingestor = new Ingestor(store, analyzer, opts.events === false ? null : track, opts.hooks ?? {});
+  return {
+    analyzer,
+    track,
+    ingestor,
+    planErrors: analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message })),
+  };
+}
