@@ -29,13 +29,14 @@ import {
   addDays,
 } from './period.ts';
 import { QueryLog } from './query-log.ts';
-import { monthsOf, releasesByChannel, unitStatistics } from './stats.ts';
+import { ledgerUnitStats, monthsOf, releasesByChannel } from './stats.ts';
 import {
   AlertRowSchema,
   CaseHistoryRowSchema,
   CaseRowSchema,
   CountRowSchema,
   EventRowSchema,
+  LedgerFactsSchema,
   LevelChangeRowSchema,
   PostRowSchema,
   ReleaseRowSchema,
@@ -174,9 +175,7 @@ export async function assemblePeriodic(
   const ev = await events(c, period, previous, o.limits?.events ?? 10, o.limits?.representativePosts ?? 2);
   const l = await ledger(c, period);
   const r = range(period);
-  const cases = await c.log.run('listCases', { registeredIn: r }, CaseRowSchema.array(), () =>
-    ds.listCases({ registeredIn: r }),
-  );
+  const facts = await c.log.run('ledgerFacts', r, LedgerFactsSchema, () => ds.ledgerFacts(r));
   const months = monthsOf(period.start, period.end, o.timeZone);
   const relRange = { start: monthlyPeriod(`${months[0]}-01`, o.timeZone).period.start, end: period.end };
   const rel = await c.log.run('listReleases', { range: relRange }, ReleaseRowSchema.array(), () =>
@@ -186,14 +185,14 @@ export async function assemblePeriodic(
   const start = parseLocalDate(formatLocalDate(localDateOf(new Date(period.start), o.timeZone)));
   const serial = o.serial ?? (kind === 'weekly' ? isoWeek(formatLocalDate(start)).week : start.m);
   const year = kind === 'weekly' ? isoWeek(formatLocalDate(start)).year : start.y;
-  const stats = unitStatistics(cases.rows, period.end);
+  const stats = ledgerUnitStats(facts.rows, period.start, period.end, o.now);
   return {
     meta: meta(kind, o, period, previous, formatLocalDate(localDateOf(o.now, o.timeZone)), serial, year),
     totals: t,
     trend: tr,
     topEvents: ev,
     ledger: l,
-    unitStats: { ...stats, q: [cases.q] },
+    unitStats: { ...stats, q: [facts.q] },
     releases: releasesByChannel(rel.rows, months, o.timeZone, [rel.q]),
     sourceHealth: { rows: health.rows, q: [health.q] },
     watchPoints: watchPoints(c, t, ev.items, l, health.rows),

@@ -13,6 +13,7 @@ import type {
   CaseRow,
   CountRow,
   EventRow,
+  LedgerFacts,
   LevelChangeRow,
   PostRow,
   ReleaseRow,
@@ -85,4 +86,10 @@ export interface ReportDataSource {
   listReleases(q: { range?: TimeRange; eventId?: string }): Promise<ReleaseRow[]>;
   /** Every configured source with its collection health over the range. */
   sourceHealth(range: TimeRange): Promise<SourceHealthRow[]>;
+  /**
+   * The ledger facts for statistics: every case registered inside the range (merged ones included; the statistics
+   * leave them out), the transitions of those cases that happened before `range.end`, oldest first, and the names
+   * of the units involved. See LedgerFactsSchema and src/cases/stats.ts.
+   */
+  ledgerFacts(range: TimeRange): Promise<LedgerFacts>;
 }

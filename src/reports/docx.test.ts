@@ -76,7 +76,7 @@ describe('docx reports, read back from the file', () => {
     );
     expect(w.paragraphs).toContain('舆情周报〔2026〕第10期');
     const row = w.paragraphs.indexOf('合计', w.paragraphs.indexOf('责任单位'));
-    expect(w.paragraphs.slice(row, row + 9)).toEqual(['合计', '3', '2', '66.7%', '1', '33.3%', '35.5', '2', '50.0%']);
+    expect(w.paragraphs.slice(row, row + 9)).toEqual(['合计', '3', '2', '66.7%', '1', '50.0%', '35.5', '2', '50.0%']);
     expect(w.text).toContain('本期共发布信息 2 条');
     const s = await openDocx((await renderReport(await assembleSpecial(dataSource(), 'E1', options), 'docx')).body);
     expect(s.paragraphs).toContain('舆情专报〔2026〕第1期');

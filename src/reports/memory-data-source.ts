@@ -17,6 +17,7 @@ import type {
   CaseRow,
   CountRow,
   EventRow,
+  LedgerFacts,
   LevelChangeRow,
   PostRow,
   ReleaseRow,
@@ -37,6 +38,13 @@ export interface MemoryData {
   caseHistory?: CaseHistoryRow[];
   releases?: ReleaseRow[];
   sources?: Array<Omit<SourceHealthRow, 'itemsInRange'>>;
+  /**
+   * Ledger transitions for the statistics (action + payload as the case state machine records them). When absent,
+   * they are derived from each case row: register, progress at firstResponseAt, reply at repliedAt, close at
+   * closedAt, and feedback with the row's satisfaction at the later of repliedAt and closedAt. Units are named by
+   * their names (a case row knows no unit ids).
+   */
+  ledgerTransitions?: LedgerFacts['transitions'];
 }
 
 const SENTIMENT_LABEL = { positive: '正面', neutral: '中性', negative: '负面' } as const;
@@ -61,6 +69,25 @@ function strip(p: MemoryPost): PostRow {
 }
 
 const CLOSED = new Set(['closed', 'merged']);
+
+function derivedTransitions(c: CaseRow): LedgerFacts['transitions'] {
+  const t: LedgerFacts['transitions'] = [{ caseId: c.id, action: 'register', at: c.registeredAt, payload: {} }];
+  if (c.leadUnit)
+    t.push({
+      caseId: c.id,
+      action: 'assign',
+      at: c.registeredAt,
+      payload: { leadUnitId: c.leadUnit, coUnitIds: c.coUnits },
+    });
+  if (c.firstResponseAt && c.firstResponseAt !== c.repliedAt)
+    t.push({ caseId: c.id, action: 'progress', at: c.firstResponseAt, payload: {} });
+  if (c.repliedAt) t.push({ caseId: c.id, action: 'reply', at: c.repliedAt, payload: {} });
+  if (c.closedAt) t.push({ caseId: c.id, action: 'close', at: c.closedAt, payload: {} });
+  const after = [c.repliedAt, c.closedAt].filter((x): x is string => x !== null).sort((a, b) => Date.parse(b) - Date.parse(a));
+  if (c.satisfaction && after[0])
+    t.push({ caseId: c.id, action: 'feedback', at: after[0], payload: { result: c.satisfaction } });
+  return t;
+}
 
 export function createMemoryDataSource(data: MemoryData): ReportDataSource {
   const posts = [...data.posts];
@@ -156,6 +183,33 @@ export function createMemoryDataSource(data: MemoryData): ReportDataSource {
         ...s,
         itemsInRange: posts.filter((p) => p.sourceId === s.sourceId && inRange(p.publishedAt, range)).length,
       }));
+    },
+    async ledgerFacts(range: TimeRange): Promise<LedgerFacts> {
+      const cases = (data.cases ?? []).filter((c) => inRange(c.registeredAt, range));
+      const ids = new Set(cases.map((c) => c.id));
+      const all = data.ledgerTransitions ?? (data.cases ?? []).flatMap(derivedTransitions);
+      const transitions = all
+        .filter((t) => ids.has(t.caseId) && Date.parse(t.at) < Date.parse(range.end))
+        .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+      const unitNames: Record<string, string> = {};
+      for (const c of cases) for (const u of [c.leadUnit, ...c.coUnits]) if (u) unitNames[u] = u;
+      return {
+        cases: cases.map((c) => ({
+          id: c.id,
+          number: c.number,
+          createdAt: c.registeredAt,
+          leadUnitId: c.leadUnit,
+          coUnitIds: c.coUnits,
+          mergedIntoId: c.status === 'merged' ? 'merged' : null,
+          firstResponseDueAt: null,
+          replyDueAt: c.deadline,
+          firstResponseAt: c.firstResponseAt,
+          repliedAt: c.repliedAt,
+          closedAt: c.closedAt,
+        })),
+        transitions,
+        unitNames,
+      };
     },
   };
 }

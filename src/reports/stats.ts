@@ -1,56 +1,73 @@
 /**
- * Pure statistics over ledger rows (definitions printed in each report's notes):
- *  - cases: cases registered in the period, by lead unit;
- *  - handled (处置): replied before the period end; handledRate = handled / cases;
- *  - onTime: handled with no deadline or replied at or before the deadline; onTimeRate = onTime / (handled +
- *    unreplied cases whose deadline passed before the period end);
- *  - meanReplyHours: mean hours from registration to reply over handled cases;
- *  - satisfactionRate (满意率) = (satisfied + basically satisfied) / cases with feedback.
+ * Statistics of a report that are not plain counts.
+ *
+ * Per-unit ledger statistics are computed by src/cases/stats.ts `computeCaseStats`, the same function behind the
+ * ledger page (`GET /api/stats/cases`), over the same facts (LedgerFacts), so a report and the ledger always show
+ * the same numbers for the same period and unit. Definitions (printed in each report's notes):
+ *  - 办件数: cases registered in the period, merged duplicates left out; a unit's row counts every case it leads or
+ *    assists (or was ever assigned), so unit rows may add up to more than the total row, which counts each case once;
+ *  - facts are taken as of min(period end, now);
+ *  - 已处置 / 处置率: replied or closed ÷ 办件数;
+ *  - 按时答复 / 按时率: first reply by the reply deadline ÷ cases whose outcome is known (replied, or the deadline
+ *    passed while still open); cases without a deadline or closed without a reply are left out;
+ *  - 平均答复时长: mean hours from registration to the first official reply;
+ *  - 满意率: (satisfied + basically satisfied) ÷ cases with feedback, each case's latest feedback.
+ * This module adds the mapping to report rows and the releases-per-channel-per-month table.
  */
+import { computeCaseStats, type CaseStats } from '../cases/stats.ts';
 import { wallTime } from './period.ts';
-import type { CaseRow, ReleaseRow, ReleasesByChannel, UnitStats } from './types.ts';
+import type { LedgerFacts, ReleaseRow, ReleasesByChannel, UnitStats } from './types.ts';
 
 export const UNIT_STATS_DEFINITIONS =
-  '统计口径：办件数为本期登记的台账事项；处置率 = 本期末前已答复数 ÷ 办件数；按时率 = 在时限内答复数 ÷（已答复数 + 已超期未答复数）；平均答复时长为登记至答复的小时数均值；满意率 =（满意 + 基本满意）÷ 已回访数。';
+  '统计口径（与台账统计页一致）：办件数为本期登记的台账事项（已合并的重复事项不计），单位行统计该单位牵头或协办的事项，故各单位之和可能大于合计；数据截至本期末（或生成时，取较早者）；处置率 = 已答复或已办结数 ÷ 办件数；按时率 = 在答复时限内首次答复数 ÷（已答复数 + 已超答复时限未答复数），无时限或未答复即办结的事项不计；平均答复时长为登记至首次答复的小时数均值；满意率 =（满意 + 基本满意）÷ 已回访数（以最近一次回访为准）。';
 
-export function unitStatistics(
-  cases: CaseRow[],
-  periodEnd: string,
-  unassigned = '未指派',
-): { rows: UnitStats[]; overall: UnitStats } {
-  const end = Date.parse(periodEnd);
-  const byUnit = new Map<string, CaseRow[]>();
-  for (const k of cases) {
-    const u = k.leadUnit ?? unassigned;
-    byUnit.set(u, [...(byUnit.get(u) ?? []), k]);
-  }
-  const rows = [...byUnit.entries()].map(([unit, ks]) => statsOf(unit, ks, end));
-  rows.sort((a, b) => b.cases - a.cases || a.unit.localeCompare(b.unit));
-  return { rows, overall: statsOf('合计', cases, end) };
-}
-
-function statsOf(unit: string, ks: CaseRow[], end: number): UnitStats {
-  const handled = ks.filter((k) => k.repliedAt !== null && Date.parse(k.repliedAt) < end);
-  const onTime = handled.filter(
-    (k) => k.deadline === null || Date.parse(k.repliedAt as string) <= Date.parse(k.deadline),
-  );
-  const lateOpen = ks.filter((k) => !handled.includes(k) && k.deadline !== null && Date.parse(k.deadline) < end);
-  const hours = handled.map((k) => (Date.parse(k.repliedAt as string) - Date.parse(k.registeredAt)) / 3600_000);
-  const fb = ks.filter((k) => k.satisfaction !== null);
-  const sat = fb.filter((k) => k.satisfaction === 'satisfied' || k.satisfaction === 'basically_satisfied');
-  const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+function row(unit: string, s: CaseStats): UnitStats {
   return {
     unit,
-    cases: ks.length,
-    handled: handled.length,
-    handledRate: ratio(handled.length, ks.length),
-    onTime: onTime.length,
-    onTimeRate: ratio(onTime.length, handled.length + lateOpen.length),
-    meanReplyHours: hours.length ? hours.reduce((a, b) => a + b, 0) / hours.length : null,
-    feedbacks: fb.length,
-    satisfied: sat.length,
-    satisfactionRate: ratio(sat.length, fb.length),
+    cases: s.casesOpened,
+    handled: s.handled,
+    handledRate: s.handlingRate,
+    onTime: s.onTime,
+    onTimeRate: s.onTimeRate,
+    meanReplyHours: s.avgReplyMinutes === null ? null : Math.round((s.avgReplyMinutes / 60) * 100) / 100,
+    feedbacks: s.feedback.count,
+    satisfied: s.feedback.satisfied + s.feedback.basicallySatisfied,
+    satisfactionRate: s.satisfactionRate,
   };
+}
+
+/** Every unit id the facts mention: lead and co-units now, and any unit a case was ever assigned to. */
+function unitIdsOf(f: LedgerFacts): string[] {
+  const ids = new Set<string>();
+  for (const c of f.cases) for (const u of [c.leadUnitId, ...c.coUnitIds]) if (u) ids.add(u);
+  for (const t of f.transitions) {
+    if (t.action !== 'assign' && t.action !== 'reassign') continue;
+    const p = (t.payload ?? {}) as { leadUnitId?: unknown; coUnitIds?: unknown };
+    if (typeof p.leadUnitId === 'string') ids.add(p.leadUnitId);
+    if (Array.isArray(p.coUnitIds)) for (const u of p.coUnitIds) if (typeof u === 'string') ids.add(u);
+  }
+  return [...ids];
+}
+
+/**
+ * Per-unit rows (units with at least one case, most cases first) and the total row, for cases registered in
+ * [from, to). `onlyUnitId` restricts the rows and the total to one unit (a unit liaison's export).
+ */
+export function ledgerUnitStats(
+  facts: LedgerFacts,
+  from: string,
+  to: string,
+  now: Date,
+  onlyUnitId?: string,
+): { rows: UnitStats[]; overall: UnitStats } {
+  const base = { cases: facts.cases, transitions: facts.transitions, from: new Date(from), to: new Date(to), now };
+  const ids = onlyUnitId !== undefined ? [onlyUnitId] : unitIdsOf(facts);
+  const rows = ids
+    .map((id) => row(facts.unitNames[id] ?? id, computeCaseStats({ ...base, unitId: id })))
+    .filter((r) => r.cases > 0);
+  rows.sort((a, b) => b.cases - a.cases || a.unit.localeCompare(b.unit));
+  const overall = row('合计', computeCaseStats(onlyUnitId !== undefined ? { ...base, unitId: onlyUnitId } : base));
+  return { rows, overall };
 }
 
 /** Months (YYYY-MM, office time zone) touched by [start, end). */

@@ -182,6 +182,32 @@ export const SourceHealthRowSchema = z.object({
 });
 export type SourceHealthRow = z.infer<typeof SourceHealthRowSchema>;
 
+/**
+ * The ledger's raw facts, as the ledger page's statistics read them (src/cases/stats.ts `computeCaseStats`): cases
+ * registered inside a range with their unit ids and deadlines, their transitions (action + payload) before the
+ * range's end, and unit names by id. Reports compute per-unit statistics from these, so report and ledger agree.
+ */
+export const LedgerFactsSchema = z.object({
+  cases: z.array(
+    z.object({
+      id: z.string().min(1),
+      number: z.string(),
+      createdAt: instant,
+      leadUnitId: z.string().nullable(),
+      coUnitIds: z.array(z.string()),
+      mergedIntoId: z.string().nullable(),
+      firstResponseDueAt: instant.nullable(),
+      replyDueAt: instant.nullable(),
+      firstResponseAt: instant.nullable(),
+      repliedAt: instant.nullable(),
+      closedAt: instant.nullable(),
+    }),
+  ),
+  transitions: z.array(z.object({ caseId: z.string(), action: z.string(), at: instant, payload: z.unknown() })),
+  unitNames: z.record(z.string(), z.string()),
+});
+export type LedgerFacts = z.infer<typeof LedgerFactsSchema>;
+
 // ───────────────────────────── report data (what renderers draw) ─────────────────────────────
 
 /** One recorded data-source call; figures point at it by id ("Q3") so a reader can re-run it. */

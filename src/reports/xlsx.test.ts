@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { data as fixture, dataSource, options } from '../../test/reports/report-fixture.ts';
 import { assembleDaily, assemblePeriodic } from './assemble.ts';
 import { renderReport } from './render.ts';
+import { ledgerUnitStats } from './stats.ts';
 import { renderCasesXlsx } from './xlsx.ts';
 
 async function open(buf: Buffer): Promise<ExcelJS.Workbook> {
@@ -61,7 +62,7 @@ describe('xlsx', () => {
     const total = u.find((r) => r[0] === '合计')!;
     expect(total.slice(0, 3)).toEqual(['合计', 3, 2]);
     expect(total[3]).toBeCloseTo(2 / 3);
-    expect(total[5]).toBeCloseTo(1 / 3);
+    expect(total[5]).toBeCloseTo(1 / 2); // c1 on time, c4 late; c2's deadline not yet passed at `now`
     expect(total[6]).toBeCloseTo(35.5);
     expect(rows(wb.getWorksheet('信息发布')!)).toEqual([
       ['渠道', '2026-03', '合计'],
@@ -81,6 +82,12 @@ describe('xlsx', () => {
       periodEnd: '2026-03-05T16:00:00Z',
       cases,
       history: fixture.caseHistory ?? [],
+      unitStats: ledgerUnitStats(
+        await dataSource().ledgerFacts({ start: '2026-02-28T16:00:00Z', end: '2026-03-05T16:00:00Z' }),
+        '2026-02-28T16:00:00Z',
+        '2026-03-05T16:00:00Z',
+        options.now,
+      ),
     });
     const wb = await open(buf);
     const ws = wb.getWorksheet('台账')!;

@@ -15,7 +15,7 @@ import {
   TREND_ZH,
 } from './labels.ts';
 import { wallTime } from './period.ts';
-import { unitStatistics } from './stats.ts';
+import { UNIT_STATS_DEFINITIONS } from './stats.ts';
 import type {
   AnyReportData,
   CaseHistoryRow,
@@ -349,6 +349,8 @@ export interface CasesExport {
   periodEnd: string;
   cases: CaseRow[];
   history: CaseHistoryRow[];
+  /** Per-unit statistics of these cases (stats.ts `ledgerUnitStats`, the ledger page's numbers). */
+  unitStats: { rows: UnitStats[]; overall: UnitStats };
 }
 
 /** The ledger export: cases, their handling history, and per-unit statistics. */
@@ -356,8 +358,9 @@ export async function renderCasesXlsx(x: CasesExport): Promise<Buffer> {
   const wb = newBook(x.generatedBy);
   addSheet(wb, '台账', caseCols(x.baseUrl), x.cases, x.timeZone);
   addSheet(wb, '办理过程', historyCols, x.history, x.timeZone);
-  const s = unitStatistics(x.cases, x.periodEnd);
+  const s = x.unitStats;
   addSheet(wb, '单位统计', unitCols, [...s.rows, s.overall], x.timeZone);
+  addSheet(wb, '统计口径', [{ header: '说明', width: 120, kind: 'text', get: (t: string) => t }], [UNIT_STATS_DEFINITIONS], x.timeZone);
   wb.title = `${x.officeName} 台账 ${x.label}`;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -12,7 +12,8 @@ import { addDays, defaultReportDate, formatLocalDate, parseLocalDate, zonedToIns
 import { renderReport, type ReportFormat } from '../../reports/render.ts';
 import type { LlmSummaryOptions } from '../../reports/summary.ts';
 import type { ReportTemplateInput } from '../../reports/template.ts';
-import { CaseHistoryRowSchema, CaseRowSchema, ReportError } from '../../reports/types.ts';
+import { ledgerUnitStats } from '../../reports/stats.ts';
+import { CaseHistoryRowSchema, CaseRowSchema, LedgerFactsSchema, ReportError } from '../../reports/types.ts';
 import { renderCasesXlsx } from '../../reports/xlsx.ts';
 
 export interface CommandIo {
@@ -106,6 +107,7 @@ export async function reportCommand(
       if (range.start >= range.end) fail('--from must not be after --to');
       const cases = CaseRowSchema.array().parse(await deps.dataSource.listCases({ registeredIn: range }));
       const history = CaseHistoryRowSchema.array().parse(await deps.dataSource.caseHistory(cases.map((k) => k.id)));
+      const facts = LedgerFactsSchema.parse(await deps.dataSource.ledgerFacts(range));
       const body = await renderCasesXlsx({
         officeName: c.officeName,
         timeZone: c.timeZone,
@@ -115,6 +117,7 @@ export async function reportCommand(
         periodEnd: range.end,
         cases,
         history,
+        unitStats: ledgerUnitStats(facts, range.start, range.end, c.now),
       });
       write(out, body);
       io.stdout.write(
