@@ -10,6 +10,11 @@ import { webhookChannel } from './webhook.ts';
 import { wecomChannel } from './wecom.ts';
 
 export * from './channel.ts';
+export { WecomConfigSchema, type WecomConfig } from './wecom.ts';
+export { DingtalkConfigSchema, dingtalkSign, type DingtalkConfig } from './dingtalk.ts';
+export { FeishuConfigSchema, feishuSign, type FeishuConfig } from './feishu.ts';
+export { EmailConfigSchema, type EmailConfig } from './email.ts';
+export { WebhookConfigSchema, verifyWebhookSignature, webhookSignature, type WebhookConfig } from './webhook.ts';
 
 export const CHANNELS = {
   wecom: wecomChannel,
