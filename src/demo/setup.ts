@@ -55,8 +55,8 @@ export function demoPlanLists(): Record<'places' | 'units', string[]> {
 export const DEMO_PLANS: readonly DemoPlan[] = [
   { name: '城区内涝积水', expression: '(积水 OR 内涝 OR 淹 OR "看海" OR 排水) AND (@places OR 路 OR 小区) AND NOT 演练', description: '暴雨积水、内涝、排水不畅', unitIds: ['unit-housing', 'unit-emergency', 'unit-transport'] },
   { name: '校园食品安全', expression: '(食堂 OR 饭菜 OR 午餐 OR 伙食 OR 餐费) AND (学校 OR 小学 OR 中学 OR 实小 OR 学生 OR 孩子 OR 娃)', description: '学校食堂与学生用餐', unitIds: ['unit-edu', 'unit-market'] },
-  { name: '涉水谣言', expression: '(网传 OR 听说 OR 谣言 OR 辟谣 OR "紧急扩散") AND (自来水 OR 水质 OR 污染 OR 爆炸 OR 化工厂)', description: '供水安全、化工事故类传言', unitIds: ['unit-water', 'unit-police'] },
-  { name: '景区客流', expression: '(景区 OR 云雾山 OR 古镇 OR 峡谷) NEAR/8 (堵 OR 爆满 OR 排队 OR 限流 OR 停车 OR 宰客 OR 乱收费)', description: '节假日景区拥堵、排队、收费', unitIds: ['unit-culture', 'unit-traffic', 'unit-market'] },
+  { name: '涉水谣言', expression: '(网传 OR 听说 OR 谣言 OR 辟谣 OR "紧急扩散" OR 囤水 OR 抢光 OR 泄漏 OR 怪味) AND (自来水 OR 水质 OR 污染 OR 爆炸 OR 化工厂 OR 矿泉水 OR 桶装水 OR 买水)', description: '供水安全、化工事故类传言', unitIds: ['unit-water', 'unit-police'] },
+  { name: '景区客流', expression: '云雾山 NEAR/10 堵 OR 云雾山 NEAR/10 排队 OR 景区 NEAR/8 爆满 OR 景区 NEAR/8 排队 OR 景区 NEAR/8 停车 OR 景区 NEAR/8 乱收费 OR (景区 AND 限流)', description: '节假日景区拥堵、排队、收费', unitIds: ['unit-culture', 'unit-traffic', 'unit-market'] },
   { name: '食品安全', expression: '(过期 OR 注水肉 OR 异物 OR 拉肚子 OR "吃出") AND NOT title:招聘', description: '市场与餐饮食品安全', unitIds: ['unit-market'] },
   { name: '欠薪讨薪', expression: '(欠薪 OR 拖欠 OR 讨薪 OR "血汗钱") AND (工资 OR 工钱 OR 农民工 OR 工人)', description: '拖欠农民工工资', unitIds: ['unit-hrss'] },
   { name: '安全隐患', expression: '(安全隐患 OR 井盖 OR 塌陷 OR 事故 OR 起火) AND @places', description: '道路、设施、生产安全隐患', unitIds: ['unit-emergency', 'unit-transport'] },

@@ -111,5 +111,5 @@ export async function hotlineXlsx(tickets: readonly DemoPost[], now: Date): Prom
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }

@@ -78,7 +78,7 @@ let toTraditional: ((s: string) => string) | null = null;
 export function traditional(s: string): string {
   const conv = (toTraditional ??= Converter({ from: 'cn', to: 'hk' }));
   return s
-    .split(/(@[^\s:：@#\[]+)/)
+    .split(/(@[^\s:：@#[]+)/)
     .map((part) => (part.startsWith('@') ? part : conv(part)))
     .join('');
 }
