@@ -9,23 +9,33 @@ import { createPostService } from './post.service.ts';
 import { createEventService, type TrackerControl } from './event.service.ts';
 import { createOverviewService } from './overview.service.ts';
 import { createCaseService } from './case.service.ts';
+import { createPlanService } from './plan.service.ts';
+import { createSourceService, type SourceRunner } from './source.service.ts';
+import { Changes } from './changes.ts';
 
 export interface ServiceHooks {
   /** The live event tracker, when this process runs one (embedded mode). */
   tracker?: () => TrackerControl | null;
+  /** The collector, when this process collects (embedded mode). */
+  runner?: () => SourceRunner | null;
+  changes?: Changes;
 }
 
 export function createServices(store: Store, config: Config, hooks: ServiceHooks = {}) {
+  const changes = hooks.changes ?? new Changes();
   return {
+    changes,
     auth: createAuthService(store),
     users: createUserService(store),
-    units: createUnitService(store),
+    units: createUnitService(store, changes),
     audit: createAuditService(store),
     posts: createPostService(store),
     events: createEventService(store, { timezone: config.timezone, tracker: hooks.tracker }),
     overview: createOverviewService(store, { timezone: config.timezone }),
     cases: createCaseService(store, { timezone: config.timezone }),
     countPosts: (from: number, to: number) => store.repos.posts.count({ from, to }),
+    plans: createPlanService(store, { timezone: config.timezone, changes }),
+    sources: createSourceService(store, { userAgent: config.userAgent, changes, runner: hooks.runner }),
     listTokens: () => store.repos.tokens.list(),
   };
 }

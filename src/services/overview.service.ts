@@ -4,6 +4,7 @@ import { parseJson } from '../store/repos/executor.ts';
 import type { Overview } from '../contracts/stats.ts';
 import { toEventSummary } from './event.service.ts';
 import { tzOffsetMs } from './time.ts';
+import { sourceGaps } from '../pipeline/gaps.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -52,11 +53,9 @@ export function createOverviewService(store: Store, opts: { timezone: string }) 
           places.set(p, e);
         }
       }
-      const gaps: Overview['gaps'] = [];
-      for (const s of sources) {
-        const h = parseJson<{ gap?: { from: number; to: number | null; reason: string } }>(s.health, {});
-        if (h.gap && (h.gap.to == null || h.gap.to > from)) gaps.push({ sourceId: s.id, name: s.name, from: iso(h.gap.from), to: h.gap.to == null ? null : iso(h.gap.to), reason: h.gap.reason });
-      }
+      const gaps: Overview['gaps'] = sourceGaps(sources, new Date(nowMs)).map((g) => ({
+        sourceId: g.sourceId, name: g.source, from: iso(g.from.getTime()), to: null, reason: g.reason,
+      }));
       const dayEnd = Math.floor((nowMs + offset) / 86400_000) * 86400_000 - offset + 86400_000;
       const handled = openCases.length;
       return {

@@ -4,12 +4,13 @@ import { newId } from '../store/ids.ts';
 import { AppError } from '../errors.ts';
 import type { Unit } from '../contracts/units.ts';
 import { auditActor, type Actor } from './actor.ts';
+import type { Changes } from './changes.ts';
 
 export const toUnit = (u: UnitsTable): Unit => ({
   id: u.id, name: u.name, kind: u.kind as Unit['kind'], parentId: u.parent_id, aliases: JSON.parse(u.aliases) as string[],
 });
 
-export function createUnitService(store: Store) {
+export function createUnitService(store: Store, changes?: Changes) {
   return {
     async list(): Promise<Unit[]> {
       return (await store.repos.units.list()).map(toUnit);
@@ -22,6 +23,7 @@ export function createUnitService(store: Store) {
         await r.units.insert(row);
         await r.audit.append({ at: now, ...auditActor(actor), action: 'unit.create', entity: 'unit', entityId: row.id, after: toUnit(row) });
       });
+      changes?.emit('units');
       return toUnit(row);
     },
   };

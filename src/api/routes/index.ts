@@ -11,6 +11,8 @@ import { postRoutes } from './posts.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
+import { planRoutes } from './plans.routes.ts';
+import { sourceRoutes } from './sources.routes.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -29,5 +31,7 @@ export function registerRoutes(app: App, d: RouteDeps) {
   postRoutes(app, { posts: d.services.posts, now: d.now });
   eventRoutes(app, { events: d.services.events, now: d.now });
   caseRoutes(app, { cases: d.services.cases, countPosts: d.services.countPosts, now: d.now });
+  planRoutes(app, { plans: d.services.plans, now: d.now });
+  sourceRoutes(app, { sources: d.services.sources, now: d.now });
   statsRoutes(app, { overview: d.services.overview, now: d.now });
 }
