@@ -12,6 +12,7 @@ import { createCaseService } from './case.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createSourceService, type SourceRunner } from './source.service.ts';
 import { Changes } from './changes.ts';
+import { LiveHub } from './live.ts';
 
 export interface ServiceHooks {
   /** The live event tracker, when this process runs one (embedded mode). */
@@ -19,12 +20,15 @@ export interface ServiceHooks {
   /** The collector, when this process collects (embedded mode). */
   runner?: () => SourceRunner | null;
   changes?: Changes;
+  live?: LiveHub;
 }
 
 export function createServices(store: Store, config: Config, hooks: ServiceHooks = {}) {
   const changes = hooks.changes ?? new Changes();
+  const live = hooks.live ?? new LiveHub();
   return {
     changes,
+    live,
     auth: createAuthService(store),
     users: createUserService(store),
     units: createUnitService(store, changes),

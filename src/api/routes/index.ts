@@ -13,6 +13,7 @@ import { statsRoutes } from './stats.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
+import { streamRoutes } from './stream.routes.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -33,5 +34,6 @@ export function registerRoutes(app: App, d: RouteDeps) {
   caseRoutes(app, { cases: d.services.cases, countPosts: d.services.countPosts, now: d.now });
   planRoutes(app, { plans: d.services.plans, now: d.now });
   sourceRoutes(app, { sources: d.services.sources, now: d.now });
+  streamRoutes(app, { live: d.services.live });
   statsRoutes(app, { overview: d.services.overview, now: d.now });
 }
