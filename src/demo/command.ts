@@ -1,5 +1,5 @@
 /**
- * `tingfeng demo site [--port P] [--host H] [--speed N] [--seed S] [--posts-per-day N] [--print-sources]`:
+ * `tingfeng demo site [--port P] [--host H] [--speed N] [--seed S] [--posts-per-day N] [--hotline-file F] [--print-sources]`:
  * runs the demo site until interrupted (io.signal, else SIGINT/SIGTERM).
  */
 import { createAcceleratedClock } from './clock.ts';
@@ -15,7 +15,7 @@ export interface DemoCommandIo {
   onListening?: (url: string) => void;
 }
 
-const USAGE = `用法 usage: tingfeng demo site [--port 8090] [--host 127.0.0.1] [--speed 120] [--seed 1] [--posts-per-day 400] [--print-sources]
+const USAGE = `用法 usage: tingfeng demo site [--port 8090] [--host 127.0.0.1] [--speed 120] [--seed 1] [--posts-per-day 400] [--hotline-file PATH.xlsx] [--print-sources]
   --speed N   演示时间倍速（每真实秒走 N 秒演示时间；120 = 12 分钟一天）
 `;
 
@@ -26,6 +26,7 @@ interface Parsed {
   seed: number;
   postsPerDay: number;
   printSources: boolean;
+  hotlineFile?: string;
 }
 
 export function parseDemoSiteArgs(argv: readonly string[]): Parsed | { error: string } | { help: true } {
@@ -47,9 +48,10 @@ export function parseDemoSiteArgs(argv: readonly string[]): Parsed | { error: st
       continue;
     }
     const value = inline ?? argv[++i];
-    if (flag === '--host') {
-      if (!value) return { error: 'TF_ERR_DEMO_ARGS: --host needs a value' };
-      out.host = value;
+    if (flag === '--host' || flag === '--hotline-file') {
+      if (!value) return { error: `TF_ERR_DEMO_ARGS: ${flag} needs a value` };
+      if (flag === '--host') out.host = value;
+      else out.hotlineFile = value;
       continue;
     }
     const spec = numeric[flag];
@@ -76,13 +78,13 @@ export async function demoSiteCommand(argv: readonly string[], io: DemoCommandIo
   const clock = createAcceleratedClock({ speed: parsed.speed });
   let site;
   try {
-    site = await startDemoSite({ port: parsed.port, host: parsed.host, seed: parsed.seed, postsPerDay: parsed.postsPerDay, clock });
+    site = await startDemoSite({ port: parsed.port, host: parsed.host, seed: parsed.seed, postsPerDay: parsed.postsPerDay, clock, ...(parsed.hotlineFile ? { hotlineFile: parsed.hotlineFile } : {}) });
   } catch (e) {
     io.stderr.write(`TF_ERR_DEMO_LISTEN: cannot listen on ${parsed.host}:${parsed.port} (${e instanceof Error ? e.message : String(e)}); choose another --port\n`);
     return 1;
   }
   io.stdout.write(`示范县（临澜县）演示站点已启动 demo site: ${site.url}  speed ×${parsed.speed}, seed ${parsed.seed}, ${site.posts.length} posts scheduled\n`);
-  if (parsed.printSources) io.stdout.write(JSON.stringify(demoSources(site.url), null, 2) + '\n');
+  if (parsed.printSources) io.stdout.write(JSON.stringify(demoSources(site.url, parsed.hotlineFile ? { hotlineFile: parsed.hotlineFile } : {}), null, 2) + '\n');
   io.onListening?.(site.url);
   await new Promise<void>((resolve) => {
     if (io.signal) {

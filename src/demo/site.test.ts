@@ -166,7 +166,8 @@ describe('demo site over HTTP', () => {
 
   it('gives connector settings for every endpoint, all pointing at the site and internal', async () => {
     const sources = demoSources(site.url);
-    expect(sources.map((s) => s.kind).sort()).toEqual(['json-api', 'rss', 'spreadsheet', 'web-page', 'web-page']);
+    expect(sources.map((s) => s.kind).sort()).toEqual(['json-api', 'rss', 'web-page', 'web-page']);
+    expect(demoSources(site.url, { hotlineFile: '/tmp/x.xlsx' }).map((s) => s.kind)).toContain('spreadsheet');
     for (const s of sources) {
       expect(s.config['internal']).toBe(true);
       const url = String(s.config['url']).replace('{page}', '1').replace('{page_size}', '5');

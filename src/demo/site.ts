@@ -5,6 +5,7 @@
  * are shown, so an accelerated clock makes the county come alive.
  */
 import { createHash } from 'node:crypto';
+import { rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAcceleratedClock, type DemoClock } from './clock.ts';
@@ -31,6 +32,12 @@ export interface DemoSiteOptions {
   storylines?: Partial<Record<StorylineId, Date | null>>;
   /** Items per list page and API page (default 20). */
   pageSize?: number;
+  /**
+   * Also write the hotline .xlsx export to this file (atomically, at start and every `hotlineFileSeconds`), for
+   * the spreadsheet connector, which imports files from a path.
+   */
+  hotlineFile?: string;
+  hotlineFileSeconds?: number;
 }
 
 export interface DemoSite {
@@ -192,6 +199,25 @@ export async function startDemoSite(opts: DemoSiteOptions = {}): Promise<DemoSit
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
+  let timer: NodeJS.Timeout | undefined;
+  if (opts.hotlineFile) {
+    const file = opts.hotlineFile;
+    const write = async () => {
+      const now = clock.now();
+      const tickets = store.latest('hotline', now, 5000).filter((p) => now.getTime() - p.publishedAt.getTime() <= 7 * 24 * HOUR);
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, await hotlineXlsx(tickets, now));
+      await rename(tmp, file);
+    };
+    try {
+      await write();
+    } catch (e) {
+      server.close();
+      throw new Error(`TF_ERR_DEMO_HOTLINE_FILE: cannot write ${file} (${e instanceof Error ? e.message : String(e)}); choose a writable path`);
+    }
+    timer = setInterval(() => void write().catch(() => undefined), (opts.hotlineFileSeconds ?? 30) * 1000);
+    timer.unref();
+  }
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   boundBase = `http://${host}:${addr.port}`;
@@ -202,6 +228,7 @@ export async function startDemoSite(opts: DemoSiteOptions = {}): Promise<DemoSit
     posts,
     close: () =>
       new Promise<void>((resolve) => {
+        if (timer) clearInterval(timer);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

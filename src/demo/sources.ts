@@ -1,7 +1,7 @@
 /**
  * The source settings that point Tingfeng's real connectors at the demo site. Shapes follow the connector
- * schemas in src/sources (web-page, rss, json-api, spreadsheet). All are `internal: true`: the demo site listens
- * on a loopback address, which the polite fetcher refuses otherwise.
+ * schemas in src/sources (web-page, rss, json-api, spreadsheet). The fetching ones are `internal: true`: the demo
+ * site listens on a loopback address, which the polite fetcher refuses otherwise.
  */
 
 export interface DemoSourceConfig {
@@ -12,10 +12,19 @@ export interface DemoSourceConfig {
   config: Record<string, unknown>;
 }
 
-export function demoSources(baseUrl: string): DemoSourceConfig[] {
+export interface DemoSourcesOptions {
+  /** Path of the hotline export the demo site writes (`startDemoSite({ hotlineFile })`); without it no spreadsheet source. */
+  hotlineFile?: string;
+}
+
+/**
+ * Sources for each endpoint of the demo site at `baseUrl`. The spreadsheet connector imports files from a path, so
+ * the 12345 source reads the file the site keeps up to date (the same export is served at /hotline/export.xlsx).
+ */
+export function demoSources(baseUrl: string, opts: DemoSourcesOptions = {}): DemoSourceConfig[] {
   const base = baseUrl.replace(/\/+$/, '');
   const forumDetail = { title: 'h1.title', text: 'div.content', published_at: 'span.time', author: 'span.user', views: 'span.views', replies: 'span.replies', likes: 'span.likes' };
-  return [
+  const sources: DemoSourceConfig[] = [
     {
       kind: 'web-page',
       name: '临澜县长信箱（领导留言板）',
@@ -49,17 +58,19 @@ export function demoSources(baseUrl: string): DemoSourceConfig[] {
         timezone: 'Asia/Shanghai',
       },
     },
-    {
+  ];
+  if (opts.hotlineFile) {
+    sources.push({
       kind: 'spreadsheet',
       name: '12345热线工单导出',
-      interval_seconds: 300,
+      interval_seconds: 60,
       config: {
-        url: `${base}/hotline/export.xlsx`,
-        format: 'xlsx',
+        path: opts.hotlineFile,
+        key_prefix: '12345',
         mapping: { key: '工单编号', title: '标题', text: '诉求内容', published_at: '来电时间', author: '来电人' },
-        internal: true,
         timezone: 'Asia/Shanghai',
       },
-    },
-  ];
+    });
+  }
+  return sources;
 }
