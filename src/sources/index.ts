@@ -28,7 +28,7 @@ export const connectorKinds = Object.keys(connectors) as ConnectorKind[];
 
 /** A connector with its config and cursor types erased, for code that dispatches on the kind at run time. */
 export function connectorOf(kind: ConnectorKind): Connector {
-  return connectors[kind] as unknown as Connector;
+  return connectors[kind];
 }
 
 export function isConnectorKind(kind: string): kind is ConnectorKind {
@@ -47,7 +47,7 @@ export interface ConnectorDescription {
 export function describeConnectors(): ConnectorDescription[] {
   return connectorKinds.map((kind) => {
     const c = connectorOf(kind);
-    return { kind, title: c.title, description: c.description, schema: z.toJSONSchema(c.configSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> };
+    return { kind, title: c.title, description: c.description, schema: z.toJSONSchema(c.configSchema, { io: 'input', unrepresentable: 'any' }) };
   });
 }
 

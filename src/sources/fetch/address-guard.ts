@@ -110,7 +110,7 @@ export function guardedLookup(hostname: string, options: { all?: boolean } & Rec
   dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses: LookupAddress[]) => {
     if (err) return callback(err, '');
     const bad = addresses.find((a) => isPrivateAddress(a.address));
-    if (bad) return callback(Object.assign(refused(hostname, bad.address), { errno: 0 }) as unknown as NodeJS.ErrnoException, '');
+    if (bad) return callback(Object.assign(refused(hostname, bad.address), { errno: 0 }), '');
     if (options.all) return callback(null, addresses);
     const first = addresses[0];
     if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '');

@@ -5,7 +5,7 @@
  * size, undoes gzip/deflate/br, does conditional GETs and refuses non-public addresses unless `internal`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request } from 'undici';
 import { SourceError, isSourceError } from '../errors.ts';
 import { assertPublicHost, guardedLookup, systemResolver, type Resolver } from './address-guard.ts';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
@@ -156,7 +156,7 @@ export class PoliteFetcher implements Fetcher {
       const res = await request(url, {
         method: 'GET',
         headers: this.headersFor(options, first),
-        dispatcher: (options.internal ? this.openAgent : this.guardedAgent) as Dispatcher,
+        dispatcher: (options.internal ? this.openAgent : this.guardedAgent),
         signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,

@@ -1,6 +1,7 @@
 /**
- * HTML → plain text: entities decoded, tags gone, scripts and styles dropped, whitespace collapsed, one line per
- * block (paragraph, <br>, list item, heading, table row), lines trimmed, empty lines dropped.
+ * HTML → plain text: entities decoded, tags gone, scripts and styles dropped, whitespace collapsed as a browser
+ * does (source line breaks are spaces), one line per block (paragraph, <br>, list item, heading, table row), lines
+ * trimmed, empty lines dropped. Text without any markup keeps its own line breaks.
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
@@ -13,32 +14,40 @@ const BLOCK = new Set([
 ]);
 const CELL = new Set(['td', 'th']);
 
-function walk(node: AnyNode, out: string[]): void {
-  if (node.type === 'text') {
-    out.push((node as unknown as { data: string }).data);
+/** Appends the text of `node`; HTML whitespace (line breaks included) collapses to one space outside <pre>. */
+/** The node's type as a plain string (domhandler's ElementType enum values). */
+export function nodeType(node: AnyNode): string {
+  return node.type;
+}
+
+function walk(node: AnyNode, out: string[], pre = false): void {
+  const type = nodeType(node);
+  if (type === 'text') {
+    const data = (node as unknown as { data: string }).data;
+    out.push(pre ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
     return;
   }
-  if (node.type === 'cdata') {
-    for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, out);
+  if (type === 'cdata') {
+    for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, out, pre);
     return;
   }
-  if (node.type !== 'tag' && node.type !== 'root' && node.type !== 'script' && node.type !== 'style') return;
-  if (node.type !== 'root') {
+  if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') return;
+  if (type !== 'root') {
     const el = node as Element;
     const name = el.name.toLowerCase();
-    if (SKIP.has(name) || node.type === 'script' || node.type === 'style') return;
+    if (SKIP.has(name) || type === 'script' || type === 'style') return;
     if (name === 'br' || name === 'hr') {
       out.push('\n');
       return;
     }
     const block = BLOCK.has(name);
     if (block) out.push('\n');
-    for (const c of el.children) walk(c, out);
+    for (const c of el.children) walk(c, out, pre || name === 'pre' || name === 'textarea');
     if (block) out.push('\n');
     else if (CELL.has(name)) out.push(' ');
     return;
   }
-  for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, out);
+  for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c, out, pre);
 }
 
 /** Cleans raw text: invisible characters removed, spaces collapsed per line, lines trimmed, blank lines dropped. */

@@ -5,7 +5,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { nodesToText } from './html-text.ts';
+import { nodeType, nodesToText } from './html-text.ts';
 
 const JUNK_TAGS = 'script, style, noscript, iframe, nav, header, footer, aside, form, select, button, template, svg';
 const JUNK_NAMES = /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|side|breadcrumbs?|crumbs?|comments?|share|copyright|related|recommend|advert|ads?|banner|login|toolbar|pager|pagination|page-?nav|topbar|links?|friend-?links?|tags?|hot|rank)([\s_-]|\d|$)/i;
@@ -15,8 +15,9 @@ const INLINE = new Set(['span', 'font', 'b', 'strong', 'i', 'em', 'u', 'small', 
 function ownTextLength(el: Element): number {
   let n = 0;
   for (const c of el.children) {
-    if (c.type === 'text') n += (c as unknown as { data: string }).data.replace(/\s+/g, '').length;
-    else if (c.type === 'tag' && INLINE.has((c as Element).name)) n += ownTextLength(c as Element);
+    const type = nodeType(c);
+    if (type === 'text') n += (c as unknown as { data: string }).data.replace(/\s+/g, '').length;
+    else if (type === 'tag' && INLINE.has((c as Element).name)) n += ownTextLength(c as Element);
   }
   return n;
 }
@@ -43,7 +44,7 @@ function punctuationBonus(text: string): number {
 function dropJunk($: CheerioAPI): void {
   $(JUNK_TAGS).remove();
   $('[class], [id]').each((_, el) => {
-    const e = el as Element;
+    const e = el;
     const name = `${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''}`;
     if (JUNK_NAMES.test(name) && e.name !== 'body' && e.name !== 'html') $(e).remove();
   });
@@ -54,10 +55,10 @@ export function extractMainText($: CheerioAPI): string {
   dropJunk($);
   const scores = new Map<Element, number>();
   const add = (el: Element | null, v: number): void => {
-    if (el && el.type === 'tag' && CONTAINERS.has(el.name)) scores.set(el, (scores.get(el) ?? 0) + v);
+    if (el && nodeType(el) === 'tag' && CONTAINERS.has(el.name)) scores.set(el, (scores.get(el) ?? 0) + v);
   };
   $('body *').each((_, node) => {
-    const el = node as Element;
+    const el = node;
     if (INLINE.has(el.name) || el.name === 'a') return;
     const own = ownTextLength(el);
     if (own < 10) return;

@@ -39,7 +39,7 @@ export function guessMapping(headers: string[]): ColumnMapping | null {
     const h = headers.find((x) => re.test(x.trim()));
     if (h && !m[field]) m[field] = h;
   }
-  return m.text ? ({ ...m, text: m.text } as ColumnMapping) : null;
+  return m.text ? ({ ...m, text: m.text }) : null;
 }
 
 /** Index of a column reference in the headers, or -1. */

@@ -23,11 +23,11 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as ExcelJS.CellValue);
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text);
+    if ('result' in v) return cellValue(v.result);
     if ('error' in v) return '';
   }
-  return String(v);
+  return '';
 }
 
 async function readXlsx(data: Uint8Array, sheet?: string): Promise<Cell[][]> {
