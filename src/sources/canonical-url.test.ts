@@ -4,8 +4,12 @@ import { canonicalUrl, contentHash, postKey } from './canonical-url.ts';
 
 describe('canonicalUrl', () => {
   it('lower-cases the host, drops fragment, default port and tracking parameters, sorts the query', () => {
-    expect(canonicalUrl('HTTP://Bbs.Example.GOV.cn:80/Thread?tid=9&utm_source=wx&spm=a.b&from=timeline&a=1#reply-3')).toBe('http://bbs.example.gov.cn/Thread?a=1&tid=9');
-    expect(canonicalUrl('https://example.com/p?b=2&a=1&utm_medium=x')).toBe(canonicalUrl('https://EXAMPLE.com:443/p?a=1&b=2#top'));
+    expect(
+      canonicalUrl('HTTP://Bbs.Example.GOV.cn:80/Thread?tid=9&utm_source=wx&spm=a.b&from=timeline&a=1#reply-3'),
+    ).toBe('http://bbs.example.gov.cn/Thread?a=1&tid=9');
+    expect(canonicalUrl('https://example.com/p?b=2&a=1&utm_medium=x')).toBe(
+      canonicalUrl('https://EXAMPLE.com:443/p?a=1&b=2#top'),
+    );
   });
 
   it('leaves non-http identities alone', () => {
@@ -13,10 +17,12 @@ describe('canonicalUrl', () => {
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (u) => {
-      const c = canonicalUrl(u);
-      expect(canonicalUrl(c)).toBe(c);
-    }));
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (u) => {
+        const c = canonicalUrl(u);
+        expect(canonicalUrl(c)).toBe(c);
+      }),
+    );
   });
 });
 

@@ -90,7 +90,13 @@ export const commonConfigShape = {
     .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai')
     .describe('时区：无时区的日期按此解释'),
-  max_bytes: z.number().int().min(1024).max(50 * 1024 * 1024).optional().describe('单个响应的最大字节数'),
+  max_bytes: z
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .optional()
+    .describe('单个响应的最大字节数'),
   rate_per_second: z.number().positive().max(50).optional().describe('对该主机每秒最多请求数'),
   concurrency: z.number().int().min(1).max(16).optional().describe('对该主机最多并发请求数'),
   timeout_ms: z.number().int().min(1000).max(120_000).optional(),
@@ -124,7 +130,11 @@ export function fetchPolicy(config: CommonConfig, signal?: AbortSignal): FetchOp
 
 /** Evidence record for fetched bytes or text. */
 export function evidence(body: string | Buffer, fetchedAt: Date, contentType?: string): RawEvidence {
-  const ev: RawEvidence = { body, fetchedAt: fetchedAt.toISOString(), sha256: createHash('sha256').update(body).digest('hex') };
+  const ev: RawEvidence = {
+    body,
+    fetchedAt: fetchedAt.toISOString(),
+    sha256: createHash('sha256').update(body).digest('hex'),
+  };
   if (contentType) ev.contentType = contentType;
   return ev;
 }

@@ -49,17 +49,40 @@ describe('parseDate', () => {
   it('never throws, and what it returns is ISO 8601 with offset that parses back to itself', () => {
     const chunk = fc.oneof(
       fc.string(),
-      fc.constantFrom('年', '月', '日', '-', '/', ':', ' ', '分钟前', '小时前', '昨天', '前天', '刚刚', '今天', 'T', 'Z', '+08:00', 'GMT', '下午'),
+      fc.constantFrom(
+        '年',
+        '月',
+        '日',
+        '-',
+        '/',
+        ':',
+        ' ',
+        '分钟前',
+        '小时前',
+        '昨天',
+        '前天',
+        '刚刚',
+        '今天',
+        'T',
+        'Z',
+        '+08:00',
+        'GMT',
+        '下午',
+      ),
       fc.integer({ min: 0, max: 3000 }).map(String),
     );
     fc.assert(
-      fc.property(fc.array(chunk, { maxLength: 8 }), fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), (parts, when) => {
-        const out = parseDate(parts.join(''), { now: when });
-        if (out === null) return true;
-        expect(out).toMatch(ISO);
-        expect(parseDate(out, { now: when })).toBe(out);
-        return true;
-      }),
+      fc.property(
+        fc.array(chunk, { maxLength: 8 }),
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+        (parts, when) => {
+          const out = parseDate(parts.join(''), { now: when });
+          if (out === null) return true;
+          expect(out).toMatch(ISO);
+          expect(parseDate(out, { now: when })).toBe(out);
+          return true;
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -67,7 +90,14 @@ describe('parseDate', () => {
   it('formatted wall times round-trip, and month-day dates are never in the future', () => {
     fc.assert(
       fc.property(
-        fc.record({ y: fc.integer({ min: 1992, max: 2099 }) /* China kept DST 1986–1991 */, mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) }),
+        fc.record({
+          y: fc.integer({ min: 1992, max: 2099 }) /* China kept DST 1986–1991 */,
+          mo: fc.integer({ min: 1, max: 12 }),
+          d: fc.integer({ min: 1, max: 28 }),
+          h: fc.integer({ min: 0, max: 23 }),
+          mi: fc.integer({ min: 0, max: 59 }),
+          s: fc.integer({ min: 0, max: 59 }),
+        }),
         fc.date({ min: new Date('1993-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
         ({ y, mo, d, h, mi, s }, when) => {
           const p = (n: number) => String(n).padStart(2, '0');

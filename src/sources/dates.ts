@@ -4,7 +4,16 @@
  * year/day inferred from `now` and never in the future), relative (`3分钟前`, `昨天 12:00`, `前天`, `刚刚`) and unix
  * timestamps. The date may sit inside other text (`发布时间：2019-04-25 09:32`). Pure; never throws.
  */
-import { DEFAULT_TIME_ZONE, addDays, daysInMonth, formatInZone, instantOfWallTime, isValidTimeZone, wallTimeOf, type WallTime } from './tz.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  addDays,
+  daysInMonth,
+  formatInZone,
+  instantOfWallTime,
+  isValidTimeZone,
+  wallTimeOf,
+  type WallTime,
+} from './tz.ts';
 
 export interface DateContext {
   now: Date;
@@ -17,18 +26,61 @@ const MAX_YEAR = 2100;
 const PERIOD = '(上午|下午|晚上|凌晨|中午|早上|早晨|傍晚|夜里|AM|PM|am|pm)?';
 const TIME = `(?:\\s*|T)${PERIOD}\\s*(\\d{1,2})\\s*[:时點点]\\s*(\\d{1,2})(?:\\s*[:分]\\s*(\\d{1,2})(?:[.,]\\d+)?\\s*秒?)?\\s*${PERIOD}`;
 const ZONE = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|GMT|UTC|UT|CST)?';
-const YMD = new RegExp(`(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?(?:${TIME}${ZONE})?`);
+const YMD = new RegExp(
+  `(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?(?:${TIME}${ZONE})?`,
+);
 const MD = new RegExp(`(?<![\\d/.-])(\\d{1,2})\\s*([-/月])\\s*(\\d{1,2})(?![\\d/.-])\\s*[日号]?(?:${TIME})?`);
 const DAY_WORD = new RegExp(`(大前天|前天|昨天|今天|今日|昨日)(?:${TIME})?`);
 const TIME_ONLY = new RegExp(`(?<![\\d:])${PERIOD}\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])`);
-const RELATIVE = /(\d+|半|一|两|二|三|四|五|六|七|八|九|十)\s*(?:个)?\s*(秒|分钟|分|小时|钟头|天|日|周|星期|个月|月|年)\s*(?:之)?前/;
+const RELATIVE =
+  /(\d+|半|一|两|二|三|四|五|六|七|八|九|十)\s*(?:个)?\s*(秒|分钟|分|小时|钟头|天|日|周|星期|个月|月|年)\s*(?:之)?前/;
 const JUST_NOW = /刚刚|刚才|just now/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const RFC822 = /(?<![a-z\d])(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(\d{4}|\d{2})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|[+-]\d{4}|[+-]\d{2}:\d{2}|gmt|utc|ut|est|edt|cst|cdt|mst|mdt|pst|pdt)?/i;
-const US_DATE = /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/i;
-const NAMED_ZONES: Record<string, number> = { z: 0, gmt: 0, utc: 0, ut: 0, est: -300, edt: -240, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
-const CN_NUMBERS: Record<string, number> = { 半: 0.5, 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const UNIT_SECONDS: Record<string, number> = { 秒: 1, 分钟: 60, 分: 60, 小时: 3600, 钟头: 3600, 天: 86400, 日: 86400, 周: 604800, 星期: 604800, 个月: 2592000, 月: 2592000, 年: 31536000 };
+const RFC822 =
+  /(?<![a-z\d])(\d{1,2})[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s-]+(\d{4}|\d{2})(?:[\s,T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|[+-]\d{4}|[+-]\d{2}:\d{2}|gmt|utc|ut|est|edt|cst|cdt|mst|mdt|pst|pdt)?/i;
+const US_DATE =
+  /(?<![a-z])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/i;
+const NAMED_ZONES: Record<string, number> = {
+  z: 0,
+  gmt: 0,
+  utc: 0,
+  ut: 0,
+  est: -300,
+  edt: -240,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+};
+const CN_NUMBERS: Record<string, number> = {
+  半: 0.5,
+  一: 1,
+  两: 2,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+const UNIT_SECONDS: Record<string, number> = {
+  秒: 1,
+  分钟: 60,
+  分: 60,
+  小时: 3600,
+  钟头: 3600,
+  天: 86400,
+  日: 86400,
+  周: 604800,
+  星期: 604800,
+  个月: 2592000,
+  月: 2592000,
+  年: 31536000,
+};
 
 /** Parses `input` into ISO 8601 with offset in the context's zone, or null when no date can be read from it. */
 export function parseDate(input: string | number | Date | null | undefined, ctx: DateContext): string | null {
@@ -42,7 +94,15 @@ export function parseDate(input: string | number | Date | null | undefined, ctx:
     if (text.length === 0 || text.length > 500) return null;
     if (/^\d{10}(\d{3})?$/.test(text)) return fromTimestamp(Number(text), tz);
     // The first kind of date found decides: a malformed full date (2019-02-30) is not rescued by its time.
-    const parsers: Array<(t: string, now: number, zone: string) => Parsed> = [parseYmd, parseRfc822, parseUsDate, parseRelative, parseDayWord, parseMonthDay, parseTimeOnly];
+    const parsers: Array<(t: string, now: number, zone: string) => Parsed> = [
+      parseYmd,
+      parseRfc822,
+      parseUsDate,
+      parseRelative,
+      parseDayWord,
+      parseMonthDay,
+      parseTimeOnly,
+    ];
     for (const parse of parsers) {
       const r = parse(text, nowMs, tz);
       if (r !== NO_MATCH) return r;
@@ -107,7 +167,13 @@ function zoneOffsetMinutes(zone: string | undefined, tz: string): number | undef
   return m[1] === '-' ? -v : v;
 }
 
-function timeFields(period1: string | undefined, h: string | undefined, mi: string | undefined, s: string | undefined, period2: string | undefined): { hour: number; minute: number; second: number } | null {
+function timeFields(
+  period1: string | undefined,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  period2: string | undefined,
+): { hour: number; minute: number; second: number } | null {
   if (h === undefined) return { hour: 0, minute: 0, second: 0 };
   const hour = applyPeriod(num(h), period1 ?? period2);
   if (hour === null) return null;
@@ -134,7 +200,11 @@ function parseRfc822(text: string, _now: number, tz: string): Parsed {
   if (!m || !m[2] || !m[3]) return NO_MATCH;
   const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
   const offset = m[4] === undefined ? undefined : zoneOffsetMinutes(m[7], tz);
-  return wallToIso({ year: fullYear(m[3]), month, day: num(m[1]), hour: num(m[4]), minute: num(m[5]), second: num(m[6]) }, tz, offset);
+  return wallToIso(
+    { year: fullYear(m[3]), month, day: num(m[1]), hour: num(m[4]), minute: num(m[5]), second: num(m[6]) },
+    tz,
+    offset,
+  );
 }
 
 function parseUsDate(text: string, _now: number, tz: string): Parsed {

@@ -28,7 +28,11 @@ export class SourceError extends Error {
   /** True when trying again later may succeed (5xx, 429, network, timeout). */
   readonly retryable: boolean;
 
-  constructor(code: SourceErrorCode, message: string, opts: { status?: number; retryable?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: SourceErrorCode,
+    message: string,
+    opts: { status?: number; retryable?: boolean; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'SourceError';
     this.code = code;

@@ -9,7 +9,13 @@ describe('source health', () => {
     h = recordSuccess(h, { at: at(0), items: 12 });
     h = recordFailure(h, { at: at(10), code: 'TF_ERR_FETCH_HTTP', message: 'HTTP 503' });
     h = recordFailure(h, { at: at(20), message: 'timeout' });
-    expect(h).toMatchObject({ runs: 3, last_success_at: at(0).toISOString(), last_error_at: at(20).toISOString(), consecutive_failures: 2, items_last_run: 0 });
+    expect(h).toMatchObject({
+      runs: 3,
+      last_success_at: at(0).toISOString(),
+      last_error_at: at(20).toISOString(),
+      consecutive_failures: 2,
+      items_last_run: 0,
+    });
     expect(h.last_error).toEqual({ code: 'TF_ERR_SOURCE', message: 'timeout' });
     expect(healthStatus(h, at(25), 600)).toBe('ok');
     h = recordFailure(h, { at: at(30), message: 'x' });

@@ -24,7 +24,17 @@ const RECENT = 3;
 const MIN_BASELINE = 8;
 
 export function initialHealth(): SourceHealth {
-  return { runs: 0, last_run_at: null, last_success_at: null, last_error_at: null, last_error: null, consecutive_failures: 0, items_last_run: null, recent_items: [], volume_flag: 'insufficient-data' };
+  return {
+    runs: 0,
+    last_run_at: null,
+    last_success_at: null,
+    last_error_at: null,
+    last_error: null,
+    consecutive_failures: 0,
+    items_last_run: null,
+    recent_items: [],
+    volume_flag: 'insufficient-data',
+  };
 }
 
 function median(xs: number[]): number {
@@ -51,7 +61,16 @@ export function volumeChange(items: readonly number[]): VolumeFlag {
 export function recordSuccess(h: SourceHealth, run: { at: Date; items: number }): SourceHealth {
   const recent = [...h.recent_items, Math.max(0, Math.floor(run.items))].slice(-HISTORY);
   const at = run.at.toISOString();
-  return { ...h, runs: h.runs + 1, last_run_at: at, last_success_at: at, consecutive_failures: 0, items_last_run: run.items, recent_items: recent, volume_flag: volumeChange(recent) };
+  return {
+    ...h,
+    runs: h.runs + 1,
+    last_run_at: at,
+    last_success_at: at,
+    consecutive_failures: 0,
+    items_last_run: run.items,
+    recent_items: recent,
+    volume_flag: volumeChange(recent),
+  };
 }
 
 export function recordFailure(h: SourceHealth, run: { at: Date; code?: string; message: string }): SourceHealth {

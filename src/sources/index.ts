@@ -47,13 +47,22 @@ export interface ConnectorDescription {
 export function describeConnectors(): ConnectorDescription[] {
   return connectorKinds.map((kind) => {
     const c = connectorOf(kind);
-    return { kind, title: c.title, description: c.description, schema: z.toJSONSchema(c.configSchema, { io: 'input', unrepresentable: 'any' }) };
+    return {
+      kind,
+      title: c.title,
+      description: c.description,
+      schema: z.toJSONSchema(c.configSchema, { io: 'input', unrepresentable: 'any' }),
+    };
   });
 }
 
 /** Validates raw settings for a kind; throws TF_ERR_SOURCE_CONFIG naming each bad field. */
 export function parseSourceConfig(kind: string, raw: unknown): { kind: ConnectorKind; config: unknown } {
-  if (!isConnectorKind(kind)) throw new SourceError('TF_ERR_SOURCE_CONFIG', `unknown source kind "${kind}"; use one of: ${connectorKinds.join(', ')}`);
+  if (!isConnectorKind(kind))
+    throw new SourceError(
+      'TF_ERR_SOURCE_CONFIG',
+      `unknown source kind "${kind}"; use one of: ${connectorKinds.join(', ')}`,
+    );
   const r = connectorOf(kind).configSchema.safeParse(raw);
   if (!r.success) {
     const msg = r.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; ');
@@ -76,13 +85,35 @@ export async function pollOnce(kind: string, rawConfig: unknown, opts: PollOnceO
   const connector = connectorOf(kind as ConnectorKind);
   const timeZone = (config as { timezone?: string }).timezone ?? 'Asia/Shanghai';
   return connector.poll(
-    { config, fetcher: opts.fetcher, now: opts.now, timeZone, logger: opts.logger ?? silentLogger, signal: opts.signal ?? new AbortController().signal },
+    {
+      config,
+      fetcher: opts.fetcher,
+      now: opts.now,
+      timeZone,
+      logger: opts.logger ?? silentLogger,
+      signal: opts.signal ?? new AbortController().signal,
+    },
     opts.cursor ?? null,
   );
 }
 
-export type { Connector, PollContext, PollResult, RawItem, RawEvidence, Engagement, SourceLogger, JsonValue } from './connector.ts';
-export { PoliteFetcher, type Fetcher, type FetchOptions, type FetchResult, type FetcherOptions } from './fetch/fetcher.ts';
+export type {
+  Connector,
+  PollContext,
+  PollResult,
+  RawItem,
+  RawEvidence,
+  Engagement,
+  SourceLogger,
+  JsonValue,
+} from './connector.ts';
+export {
+  PoliteFetcher,
+  type Fetcher,
+  type FetchOptions,
+  type FetchResult,
+  type FetcherOptions,
+} from './fetch/fetcher.ts';
 export { SourceError, isSourceError, type SourceErrorCode } from './errors.ts';
 export { parseDate } from './dates.ts';
 export { canonicalUrl, contentHash, postKey } from './canonical-url.ts';

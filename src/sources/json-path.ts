@@ -8,7 +8,8 @@ export function getPath(value: unknown, path: string): unknown {
   for (const seg of path.replace(/^\$\.?/, '').split('.')) {
     if (cur === null || cur === undefined) return undefined;
     if (Array.isArray(cur)) cur = /^\d+$/.test(seg) ? cur[Number(seg)] : undefined;
-    else if (typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
+    else if (typeof cur === 'object')
+      cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
     else return undefined;
   }
   return cur;
@@ -34,7 +35,9 @@ export function getNumber(value: unknown, path: string | undefined): number | un
 export function fillTemplate(template: string, vars: unknown): string {
   return template.replace(/\{([\w.$-]+)\}/g, (_, name: string) => {
     const v = getPath(vars, name);
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? encodeURIComponent(String(v)) : '';
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? encodeURIComponent(String(v))
+      : '';
   });
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dueSources, isDue, nextDueAt, scheduleSpecSchema, type SourceRunState } from './schedule.ts';
 
 const t = (iso: string) => new Date(iso);
-const idle = (started: string | null, failures = 0): SourceRunState => ({ running: false, last_started_at: started ? t(started) : null, last_finished_at: started ? t(started) : null, consecutive_failures: failures });
+const idle = (started: string | null, failures = 0): SourceRunState => ({
+  running: false,
+  last_started_at: started ? t(started) : null,
+  last_finished_at: started ? t(started) : null,
+  consecutive_failures: failures,
+});
 
 describe('schedule', () => {
   it('validates specs: exactly one of interval and cron', () => {
@@ -16,13 +21,19 @@ describe('schedule', () => {
   it('a source that never ran is due now; then every interval plus jitter', () => {
     const now = t('2026-01-01T00:00:00Z');
     expect(nextDueAt('s', { interval_seconds: 600 }, idle(null), now, { random: 0.5 })).toEqual(now);
-    expect(nextDueAt('s', { interval_seconds: 600 }, idle('2026-01-01T00:00:00Z'), now, { random: 0 })).toEqual(t('2026-01-01T00:10:00Z'));
-    expect(nextDueAt('s', { interval_seconds: 600 }, idle('2026-01-01T00:00:00Z'), now, { random: 0.5 })).toEqual(t('2026-01-01T00:10:30Z'));
+    expect(nextDueAt('s', { interval_seconds: 600 }, idle('2026-01-01T00:00:00Z'), now, { random: 0 })).toEqual(
+      t('2026-01-01T00:10:00Z'),
+    );
+    expect(nextDueAt('s', { interval_seconds: 600 }, idle('2026-01-01T00:00:00Z'), now, { random: 0.5 })).toEqual(
+      t('2026-01-01T00:10:30Z'),
+    );
   });
 
   it('follows cron in the source time zone', () => {
     const spec = { cron: '0 8,14,20 * * *', timezone: 'Asia/Shanghai' };
-    expect(nextDueAt('s', spec, idle('2026-01-01T00:30:00Z'), t('2026-01-01T00:31:00Z'), { random: 0, jitterRatio: 0 })).toEqual(t('2026-01-01T06:00:00Z'));
+    expect(
+      nextDueAt('s', spec, idle('2026-01-01T00:30:00Z'), t('2026-01-01T00:31:00Z'), { random: 0, jitterRatio: 0 }),
+    ).toEqual(t('2026-01-01T06:00:00Z'));
   });
 
   it('never starts a running source', () => {
@@ -34,16 +45,29 @@ describe('schedule', () => {
     const mode = { until: t('2026-01-01T12:00:00Z'), interval_seconds: 120, source_ids: ['hot'] };
     const st = idle('2026-01-01T00:00:00Z');
     const now = t('2026-01-01T00:01:00Z');
-    expect(nextDueAt('hot', { interval_seconds: 3600 }, st, now, { random: 0, heightened: mode })).toEqual(t('2026-01-01T00:02:00Z'));
-    expect(nextDueAt('cold', { interval_seconds: 3600 }, st, now, { random: 0, heightened: mode })).toEqual(t('2026-01-01T01:00:00Z'));
+    expect(nextDueAt('hot', { interval_seconds: 3600 }, st, now, { random: 0, heightened: mode })).toEqual(
+      t('2026-01-01T00:02:00Z'),
+    );
+    expect(nextDueAt('cold', { interval_seconds: 3600 }, st, now, { random: 0, heightened: mode })).toEqual(
+      t('2026-01-01T01:00:00Z'),
+    );
     const after = t('2026-01-01T13:00:00Z');
-    expect(nextDueAt('hot', { interval_seconds: 3600 }, idle('2026-01-01T12:59:00Z'), after, { random: 0, heightened: mode })).toEqual(t('2026-01-01T13:59:00Z'));
+    expect(
+      nextDueAt('hot', { interval_seconds: 3600 }, idle('2026-01-01T12:59:00Z'), after, {
+        random: 0,
+        heightened: mode,
+      }),
+    ).toEqual(t('2026-01-01T13:59:00Z'));
   });
 
   it('backs off after repeated failures, up to a ceiling', () => {
     const spec = { interval_seconds: 600 };
     const now = t('2026-01-01T00:00:00Z');
-    const at = (failures: number) => nextDueAt('s', spec, idle('2026-01-01T00:00:00Z', failures), now, { random: 0, maxBackoffSeconds: 3600 }).getTime() - now.getTime();
+    const at = (failures: number) =>
+      nextDueAt('s', spec, idle('2026-01-01T00:00:00Z', failures), now, {
+        random: 0,
+        maxBackoffSeconds: 3600,
+      }).getTime() - now.getTime();
     expect([at(0), at(1), at(2), at(3), at(4), at(10)].map((ms) => ms / 60_000)).toEqual([10, 10, 20, 40, 60, 60]);
   });
 

@@ -19,12 +19,26 @@ function validCron(expr: string): boolean {
 
 export const scheduleSpecSchema = z
   .object({
-    interval_seconds: z.number().int().min(MIN_INTERVAL_SECONDS).max(7 * 86400).optional().describe('采集间隔（秒）'),
-    cron: z.string().max(200).refine(validCron, 'is not a valid cron expression (e.g. "*/15 * * * *")').optional().describe('cron 表达式'),
+    interval_seconds: z
+      .number()
+      .int()
+      .min(MIN_INTERVAL_SECONDS)
+      .max(7 * 86400)
+      .optional()
+      .describe('采集间隔（秒）'),
+    cron: z
+      .string()
+      .max(200)
+      .refine(validCron, 'is not a valid cron expression (e.g. "*/15 * * * *")')
+      .optional()
+      .describe('cron 表达式'),
     timezone: z.string().default('Asia/Shanghai'),
   })
   .strict()
-  .refine((s) => (s.interval_seconds === undefined) !== (s.cron === undefined), 'set exactly one of interval_seconds or cron');
+  .refine(
+    (s) => (s.interval_seconds === undefined) !== (s.cron === undefined),
+    'set exactly one of interval_seconds or cron',
+  );
 
 export type ScheduleSpec = z.input<typeof scheduleSpecSchema>;
 
@@ -71,7 +85,13 @@ function regularNext(spec: ScheduleSpec, from: Date): { at: number; interval: nu
 }
 
 /** When the source should next run. A source that never ran is due now. */
-export function nextDueAt(sourceId: string, spec: ScheduleSpec, state: SourceRunState, now: Date, opts: ScheduleOptions): Date {
+export function nextDueAt(
+  sourceId: string,
+  spec: ScheduleSpec,
+  state: SourceRunState,
+  now: Date,
+  opts: ScheduleOptions,
+): Date {
   const last = state.last_started_at;
   if (!last) return now;
   const regular = regularNext(spec, last);
@@ -95,7 +115,13 @@ export function nextDueAt(sourceId: string, spec: ScheduleSpec, state: SourceRun
 }
 
 /** True when the source may start now: not running, and due. */
-export function isDue(sourceId: string, spec: ScheduleSpec, state: SourceRunState, now: Date, opts: ScheduleOptions): boolean {
+export function isDue(
+  sourceId: string,
+  spec: ScheduleSpec,
+  state: SourceRunState,
+  now: Date,
+  opts: ScheduleOptions,
+): boolean {
   if (state.running) return false;
   return nextDueAt(sourceId, spec, state, now, opts).getTime() <= now.getTime();
 }
@@ -108,10 +134,17 @@ export interface ScheduledSource {
 }
 
 /** Ids of the sources to start now, most overdue first. `random(id)` gives each source its jitter draw. */
-export function dueSources(sources: readonly ScheduledSource[], now: Date, opts: Omit<ScheduleOptions, 'random'> & { random: (id: string) => number }): string[] {
+export function dueSources(
+  sources: readonly ScheduledSource[],
+  now: Date,
+  opts: Omit<ScheduleOptions, 'random'> & { random: (id: string) => number },
+): string[] {
   return sources
     .filter((s) => s.enabled && !s.state.running)
-    .map((s) => ({ id: s.id, at: nextDueAt(s.id, s.spec, s.state, now, { ...opts, random: opts.random(s.id) }).getTime() }))
+    .map((s) => ({
+      id: s.id,
+      at: nextDueAt(s.id, s.spec, s.state, now, { ...opts, random: opts.random(s.id) }).getTime(),
+    }))
     .filter((s) => s.at <= now.getTime())
     .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
     .map((s) => s.id);

@@ -50,7 +50,14 @@ export function wallTimeOf(instantMs: number, tz: string): WallTime {
   const era = parts.find((p) => p.type === 'era')?.value;
   let year = get('year');
   if (era === 'BC' || era === 'B') year = 1 - year;
-  return { year, month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year,
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** Offset of `tz` from UTC at an instant, in whole seconds (east positive). */
@@ -92,7 +99,12 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Adds whole days to a calendar date (no time zone involved). */
-export function addDays(year: number, month: number, day: number, delta: number): { year: number; month: number; day: number } {
+export function addDays(
+  year: number,
+  month: number,
+  day: number,
+  delta: number,
+): { year: number; month: number; day: number } {
   const d = new Date(Date.UTC(year, month - 1, day + delta));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

@@ -16,7 +16,10 @@ export interface Message {
 export const MESSAGES: Message[] = Array.from({ length: 12 }, (_, i) => ({
   id: 100 + i,
   title: `关于城南路${i + 1}号小区门口积水&排水不畅的问题`,
-  paragraphs: [`城南路${i + 1}号小区门口一下雨就积水，已经半个月了。`, '希望有关部门尽快处理，谢谢！“排水”问题反映多次。'],
+  paragraphs: [
+    `城南路${i + 1}号小区门口一下雨就积水，已经半个月了。`,
+    '希望有关部门尽快处理，谢谢！“排水”问题反映多次。',
+  ],
   time: `2019-04-${String(25 - i).padStart(2, '0')} 09:${String(10 + i).padStart(2, '0')}:0${i % 10}`,
   user: i % 3 === 0 ? '张三' : `网友${i}`,
 }));

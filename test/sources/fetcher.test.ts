@@ -30,11 +30,20 @@ beforeAll(async () => {
     if (p === '/big' || p === '/big-chunked') {
       const chunk = Buffer.alloc(64 * 1024, 'a');
       const total = 10 * 1024 * 1024;
-      res.writeHead(200, p === '/big' ? { 'content-type': 'text/html', 'content-length': String(total) } : { 'content-type': 'text/html' });
+      res.writeHead(
+        200,
+        p === '/big'
+          ? { 'content-type': 'text/html', 'content-length': String(total) }
+          : { 'content-type': 'text/html' },
+      );
       bytesSentOfBigPage = 0;
       for (let sent = 0; sent < total && !res.destroyed; sent += chunk.length) {
         bytesSentOfBigPage += chunk.length;
-        if (!res.write(chunk)) await new Promise((r) => { res.once('drain', r); res.once('close', r); });
+        if (!res.write(chunk))
+          await new Promise((r) => {
+            res.once('drain', r);
+            res.once('close', r);
+          });
       }
       return void res.end();
     }
@@ -50,12 +59,28 @@ beforeAll(async () => {
       return void res.end('late');
     }
     const text = '<html><body><p>积水问题 城南路</p></body></html>';
-    if (p === '/gzip') return void res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html; charset=utf-8' }).end(gzipSync(text));
-    if (p === '/br') return void res.writeHead(200, { 'content-encoding': 'br', 'content-type': 'text/html; charset=utf-8' }).end(brotliCompressSync(text));
-    if (p === '/deflate') return void res.writeHead(200, { 'content-encoding': 'deflate', 'content-type': 'text/html; charset=utf-8' }).end(deflateSync(text));
-    if (p === '/bomb') return void res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(20 * 1024 * 1024)));
-    if (p === '/gbk') return void res.writeHead(200, { 'content-type': 'text/html; charset=gb2312' }).end(iconv.encode('<p>县长信箱：道路积水</p>', 'gbk'));
-    if (p === '/big5') return void res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([Buffer.from('<meta charset="big5">'), iconv.encode('<p>縣長信箱：道路積水</p>', 'big5')]));
+    if (p === '/gzip')
+      return void res
+        .writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html; charset=utf-8' })
+        .end(gzipSync(text));
+    if (p === '/br')
+      return void res
+        .writeHead(200, { 'content-encoding': 'br', 'content-type': 'text/html; charset=utf-8' })
+        .end(brotliCompressSync(text));
+    if (p === '/deflate')
+      return void res
+        .writeHead(200, { 'content-encoding': 'deflate', 'content-type': 'text/html; charset=utf-8' })
+        .end(deflateSync(text));
+    if (p === '/bomb')
+      return void res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(20 * 1024 * 1024)));
+    if (p === '/gbk')
+      return void res
+        .writeHead(200, { 'content-type': 'text/html; charset=gb2312' })
+        .end(iconv.encode('<p>县长信箱：道路积水</p>', 'gbk'));
+    if (p === '/big5')
+      return void res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(Buffer.concat([Buffer.from('<meta charset="big5">'), iconv.encode('<p>縣長信箱：道路積水</p>', 'big5')]));
     if (p.startsWith('/host/')) {
       await new Promise((r) => setTimeout(r, 20));
       return void res.end(`page ${p}`);
@@ -69,7 +94,12 @@ afterAll(async () => {
 });
 
 function fetcher(extra: Partial<ConstructorParameters<typeof PoliteFetcher>[0]> = {}): PoliteFetcher {
-  return new PoliteFetcher({ userAgent: UA, backoff: { baseMs: 10, maxMs: 50 }, hostLimits: { ratePerSecond: 1000, burst: 1000 }, ...extra });
+  return new PoliteFetcher({
+    userAgent: UA,
+    backoff: { baseMs: 10, maxMs: 50 },
+    hostLimits: { ratePerSecond: 1000, burst: 1000 },
+    ...extra,
+  });
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -85,15 +115,26 @@ describe('PoliteFetcher', () => {
   it('refuses loopback addresses unless the source is internal', async () => {
     const f = fetcher();
     expect(await codeOf(f.fetch(`${server.origin}/hello`))).toBe('TF_ERR_FETCH_PRIVATE_ADDRESS');
-    expect(await codeOf(f.fetch(`http://localhost:${new URL(server.origin).port}/hello`))).toBe('TF_ERR_FETCH_PRIVATE_ADDRESS');
+    expect(await codeOf(f.fetch(`http://localhost:${new URL(server.origin).port}/hello`))).toBe(
+      'TF_ERR_FETCH_PRIVATE_ADDRESS',
+    );
     const ok = await f.fetch(`${server.origin}/hello`, { internal: true });
     expect(ok.body.toString()).toBe('hello /hello');
     await f.close();
   });
 
   it('refuses private, link-local and mapped addresses, and names that resolve to them', async () => {
-    const f = fetcher({ resolver: async (host) => (host === 'intranet.example' ? ['93.184.216.34', '10.1.2.3'] : ['93.184.216.34']) });
-    for (const u of ['http://10.0.0.1/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data', 'http://[::ffff:127.0.0.1]/', 'http://192.168.1.1/', 'http://intranet.example/']) {
+    const f = fetcher({
+      resolver: async (host) => (host === 'intranet.example' ? ['93.184.216.34', '10.1.2.3'] : ['93.184.216.34']),
+    });
+    for (const u of [
+      'http://10.0.0.1/',
+      'http://[::1]/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::ffff:127.0.0.1]/',
+      'http://192.168.1.1/',
+      'http://intranet.example/',
+    ]) {
       expect(await codeOf(f.fetch(u)), u).toBe('TF_ERR_FETCH_PRIVATE_ADDRESS');
     }
     await f.close();
@@ -106,7 +147,9 @@ describe('PoliteFetcher', () => {
       res.end('ok');
     });
     const f = fetcher({ hostLimits: { concurrency: 4, ratePerSecond: 20, burst: 2 } });
-    await Promise.all(Array.from({ length: 12 }, (_, i) => f.fetch(`${h.origin}/r${i}`, { internal: true, ignoreRobots: true })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => f.fetch(`${h.origin}/r${i}`, { internal: true, ignoreRobots: true })),
+    );
     expect(arrivals.length).toBe(12);
     // 2 at once from the burst, then one per 50 ms: the last arrives at least ~500 ms after the first
     expect((arrivals[11] as number) - (arrivals[0] as number)).toBeGreaterThanOrEqual(400);
@@ -122,12 +165,16 @@ describe('PoliteFetcher', () => {
 
   it('honours robots.txt, unless the source overrides it', async () => {
     const f = fetcher();
-    expect(await codeOf(f.fetch(`${server.origin}/private/page`, { internal: true }))).toBe('TF_ERR_FETCH_ROBOTS_DISALLOWED');
+    expect(await codeOf(f.fetch(`${server.origin}/private/page`, { internal: true }))).toBe(
+      'TF_ERR_FETCH_ROBOTS_DISALLOWED',
+    );
     expect(server.requests).not.toContain('/private/page');
     const over = await f.fetch(`${server.origin}/private/page`, { internal: true, ignoreRobots: true });
     expect(over.status).toBe(200);
     const bad = new PoliteFetcher({ userAgent: 'BadBot/2.0' });
-    expect(await codeOf(bad.fetch(`${server.origin}/anything`, { internal: true }))).toBe('TF_ERR_FETCH_ROBOTS_DISALLOWED');
+    expect(await codeOf(bad.fetch(`${server.origin}/anything`, { internal: true }))).toBe(
+      'TF_ERR_FETCH_ROBOTS_DISALLOWED',
+    );
     await Promise.all([f.close(), bad.close()]);
   });
 
@@ -151,7 +198,9 @@ describe('PoliteFetcher', () => {
     expect(r.body.toString()).toBe('arrived');
     expect(await codeOf(f.fetch(`${server.origin}/loop-a`, { internal: true }))).toBe('TF_ERR_FETCH_REDIRECT_LOOP');
     const short = fetcher({ maxRedirects: 0 });
-    expect(await codeOf(short.fetch(`${server.origin}/hop`, { internal: true }))).toBe('TF_ERR_FETCH_TOO_MANY_REDIRECTS');
+    expect(await codeOf(short.fetch(`${server.origin}/hop`, { internal: true }))).toBe(
+      'TF_ERR_FETCH_TOO_MANY_REDIRECTS',
+    );
     await Promise.all([f.close(), short.close()]);
   });
 
@@ -200,16 +249,22 @@ describe('PoliteFetcher', () => {
 
   it('times out', async () => {
     const f = fetcher({ retries: 0 });
-    expect(await codeOf(f.fetch(`${server.origin}/slow`, { internal: true, timeoutMs: 200 }))).toBe('TF_ERR_FETCH_TIMEOUT');
+    expect(await codeOf(f.fetch(`${server.origin}/slow`, { internal: true, timeoutMs: 200 }))).toBe(
+      'TF_ERR_FETCH_TIMEOUT',
+    );
     await f.close();
   });
 
   it('polls 50 sources concurrently without exceeding the per-host limit', async () => {
-    const hosts = await Promise.all([0, 1].map(() => startServer(async (_req, res, url) => {
-      if (url.pathname === '/robots.txt') return void res.writeHead(404).end();
-      await new Promise((r) => setTimeout(r, 15));
-      res.end('ok');
-    })));
+    const hosts = await Promise.all(
+      [0, 1].map(() =>
+        startServer(async (_req, res, url) => {
+          if (url.pathname === '/robots.txt') return void res.writeHead(404).end();
+          await new Promise((r) => setTimeout(r, 15));
+          res.end('ok');
+        }),
+      ),
+    );
     const f = fetcher({ hostLimits: { concurrency: 3, ratePerSecond: 1000, burst: 1000 } });
     const jobs = Array.from({ length: 50 }, (_, i) => {
       const h = hosts[i % 2] as TestServer;

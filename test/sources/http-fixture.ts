@@ -30,10 +30,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     };
     res.on('finish', finish);
     res.on('close', finish);
-    Promise.resolve(handler(req, res, url)).catch((e: unknown) => {
-      res.statusCode = 500;
-      res.end(String(e));
-    });
+    Promise.resolve()
+      .then(() => handler(req, res, url))
+      .catch((e: unknown) => {
+        res.statusCode = 500;
+        res.end(String(e));
+      });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
@@ -53,7 +55,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, headers);
   res.end(body);
 }

@@ -64,11 +64,17 @@ beforeAll(async () => {
     if (url.pathname === '/robots.txt') return void res.writeHead(404).end();
     if (url.pathname === '/feed.xml') {
       if (req.headers['if-none-match'] === 'W/"feed-1"') return void res.writeHead(304).end();
-      return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag: 'W/"feed-1"' }).end(iconv.encode(RSS, 'gbk'));
+      return void res
+        .writeHead(200, { 'content-type': 'application/rss+xml', etag: 'W/"feed-1"' })
+        .end(iconv.encode(RSS, 'gbk'));
     }
-    if (url.pathname === '/atom.xml') return void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM);
+    if (url.pathname === '/atom.xml')
+      return void res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM);
     if (url.pathname === '/rdf.xml') return void res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(RDF);
-    if (url.pathname === '/news/4.html') return void res.end('<html><head><meta property="article:published_time" content="2019-04-20T08:00:00+08:00"></head><body>x</body></html>');
+    if (url.pathname === '/news/4.html')
+      return void res.end(
+        '<html><head><meta property="article:published_time" content="2019-04-20T08:00:00+08:00"></head><body>x</body></html>',
+      );
     if (url.pathname === '/news/3.html') return void res.end('<html><body><p>没有日期的页面</p></body></html>');
     if (url.pathname === '/html') return void res.end('<html><body>not a feed</body></html>');
     res.writeHead(404).end();
@@ -82,7 +88,11 @@ afterAll(async () => {
 async function poll(path: string, cursor?: RssCursor): Promise<{ items: RawItem[]; nextCursor: RssCursor }> {
   const fetcher = new PoliteFetcher({ userAgent: 'TingfengTest/1.0' });
   try {
-    const r = await pollOnce('rss', { kind: 'rss', url: `${server.origin}${path}`, internal: true }, { fetcher, now, cursor });
+    const r = await pollOnce(
+      'rss',
+      { kind: 'rss', url: `${server.origin}${path}`, internal: true },
+      { fetcher, now, cursor },
+    );
     return r as { items: RawItem[]; nextCursor: RssCursor };
   } finally {
     await fetcher.close();
@@ -93,11 +103,37 @@ describe('rss connector', () => {
   it('reads a GBK RSS 2.0 feed: CDATA, entities, relative links, authors, bad and missing dates', async () => {
     const { items } = await poll('/feed.xml');
     const o = server.origin;
-    expect(items.map(({ url, title, text, published_at, author }) => ({ url, title, text, published_at, author }))).toEqual([
-      { url: `${o}/news/1.html`, title: '城南路积水严重 & 无人管', text: '连续三天降雨， 城南路积水。\n居民出行困难…', published_at: '2019-04-25T09:32:09+08:00', author: '记者 李四' },
-      { url: `${o}/news/2.html`, title: '县医院挂号难 问题', text: '挂号要排两小时', published_at: '2019-04-24T18:05:00+08:00', author: '王五' },
-      { url: `${o}/news/3.html`, title: '日期写坏了', text: '正文三', published_at: expect.any(String) as string, author: undefined },
-      { url: `${o}/news/4.html`, title: '没有日期', text: '正文四', published_at: '2019-04-20T08:00:00+08:00', author: undefined },
+    expect(
+      items.map(({ url, title, text, published_at, author }) => ({ url, title, text, published_at, author })),
+    ).toEqual([
+      {
+        url: `${o}/news/1.html`,
+        title: '城南路积水严重 & 无人管',
+        text: '连续三天降雨， 城南路积水。\n居民出行困难…',
+        published_at: '2019-04-25T09:32:09+08:00',
+        author: '记者 李四',
+      },
+      {
+        url: `${o}/news/2.html`,
+        title: '县医院挂号难 问题',
+        text: '挂号要排两小时',
+        published_at: '2019-04-24T18:05:00+08:00',
+        author: '王五',
+      },
+      {
+        url: `${o}/news/3.html`,
+        title: '日期写坏了',
+        text: '正文三',
+        published_at: expect.any(String) as string,
+        author: undefined,
+      },
+      {
+        url: `${o}/news/4.html`,
+        title: '没有日期',
+        text: '正文四',
+        published_at: '2019-04-20T08:00:00+08:00',
+        author: undefined,
+      },
     ]);
     // a bad date whose page has none either falls back to the fetch time
     expect(Math.abs(Date.parse(items[2]?.published_at ?? '') - Date.now())).toBeLessThan(60_000);
@@ -119,12 +155,24 @@ describe('rss connector', () => {
   it('reads Atom 1.0 with xml:base and the alternate link', async () => {
     const { items } = await poll('/atom.xml');
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ url: 'http://example.gov.cn/blog/posts/1', title: '路灯不亮 一个月', text: '第一段\n第二段', published_at: '2019-04-25T09:32:09+08:00', author: '赵六' });
+    expect(items[0]).toMatchObject({
+      url: 'http://example.gov.cn/blog/posts/1',
+      title: '路灯不亮 一个月',
+      text: '第一段\n第二段',
+      published_at: '2019-04-25T09:32:09+08:00',
+      author: '赵六',
+    });
   });
 
   it('reads RDF / RSS 1.0', async () => {
     const { items } = await poll('/rdf.xml');
-    expect(items[0]).toMatchObject({ url: 'http://example.gov.cn/rdf/1', title: 'RDF 条目', text: 'RDF 正文', published_at: '2019-04-25T09:32:09+08:00', author: '钱七' });
+    expect(items[0]).toMatchObject({
+      url: 'http://example.gov.cn/rdf/1',
+      title: 'RDF 条目',
+      text: 'RDF 正文',
+      published_at: '2019-04-25T09:32:09+08:00',
+      author: '钱七',
+    });
   });
 
   it('says clearly when the URL is not a feed', async () => {

@@ -15,13 +15,28 @@ async function hotlineXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('工单');
   ws.addRow(['工单号', '来电时间', '诉求标题', '诉求内容', '承办单位']);
-  ws.addRow(['GD20190425001', new Date(Date.UTC(2019, 3, 25, 9, 32, 9)), '小区停水', '城南小区从早上开始停水，无任何通知。', '自来水公司']);
-  ws.addRow(['GD20190425002', '2019-04-25 10:05', { richText: [{ text: '噪音' }, { text: '扰民' }] }, '夜间施工噪音很大。', '城管局']);
+  ws.addRow([
+    'GD20190425001',
+    new Date(Date.UTC(2019, 3, 25, 9, 32, 9)),
+    '小区停水',
+    '城南小区从早上开始停水，无任何通知。',
+    '自来水公司',
+  ]);
+  ws.addRow([
+    'GD20190425002',
+    '2019-04-25 10:05',
+    { richText: [{ text: '噪音' }, { text: '扰民' }] },
+    '夜间施工噪音很大。',
+    '城管局',
+  ]);
   ws.addRow(['GD20190425003', '', '空行内容', '', '']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function poll(config: Record<string, unknown>, cursor?: unknown): Promise<{ items: RawItem[]; nextCursor: unknown }> {
+async function poll(
+  config: Record<string, unknown>,
+  cursor?: unknown,
+): Promise<{ items: RawItem[]; nextCursor: unknown }> {
   const fetcher = new PoliteFetcher({ userAgent: 'TingfengTest/1.0' });
   try {
     return await pollOnce('spreadsheet', config, { fetcher, now, cursor });
@@ -56,15 +71,32 @@ describe('spreadsheet connector', () => {
 
   it('reads a GBK CSV export; rows without a key get a stable row hash', async () => {
     const path = join(dir, 'letters.csv');
-    writeFileSync(path, iconv.encode('标题,内容,日期,网友\r\n"路灯不亮","城南路路灯坏了,一周没人修",2019/4/25 9:32:09,张三\r\n学校门口拥堵,"早晚高峰""堵死""",2019年4月24日 08:15,李四\r\n', 'gbk'));
+    writeFileSync(
+      path,
+      iconv.encode(
+        '标题,内容,日期,网友\r\n"路灯不亮","城南路路灯坏了,一周没人修",2019/4/25 9:32:09,张三\r\n学校门口拥堵,"早晚高峰""堵死""",2019年4月24日 08:15,李四\r\n',
+        'gbk',
+      ),
+    );
     const cfg = { path, mapping: { title: '标题', text: '内容', published_at: '日期', author: '网友' } };
     const a = await poll(cfg);
     expect(a.items.map(({ title, text, published_at, author }) => ({ title, text, published_at, author }))).toEqual([
-      { title: '路灯不亮', text: '城南路路灯坏了,一周没人修', published_at: '2019-04-25T09:32:09+08:00', author: '张三' },
+      {
+        title: '路灯不亮',
+        text: '城南路路灯坏了,一周没人修',
+        published_at: '2019-04-25T09:32:09+08:00',
+        author: '张三',
+      },
       { title: '学校门口拥堵', text: '早晚高峰"堵死"', published_at: '2019-04-24T08:15:00+08:00', author: '李四' },
     ]);
     // an edited copy (one row added) is a new file, but the old rows keep their identities
-    writeFileSync(path, iconv.encode('标题,内容,日期,网友\r\n"路灯不亮","城南路路灯坏了,一周没人修",2019/4/25 9:32:09,张三\r\n学校门口拥堵,"早晚高峰""堵死""",2019年4月24日 08:15,李四\r\n新的,内容,2019-04-26,王五\r\n', 'gbk'));
+    writeFileSync(
+      path,
+      iconv.encode(
+        '标题,内容,日期,网友\r\n"路灯不亮","城南路路灯坏了,一周没人修",2019/4/25 9:32:09,张三\r\n学校门口拥堵,"早晚高峰""堵死""",2019年4月24日 08:15,李四\r\n新的,内容,2019-04-26,王五\r\n',
+        'gbk',
+      ),
+    );
     const b = await poll(cfg, a.nextCursor);
     expect(b.items.slice(0, 2).map((i) => i.url)).toEqual(a.items.map((i) => i.url));
   });
@@ -72,6 +104,9 @@ describe('spreadsheet connector', () => {
   it('names missing columns', async () => {
     const path = join(dir, 'x.csv');
     writeFileSync(path, 'a,b\n1,2\n');
-    await expect(poll({ path, mapping: { text: '内容' } })).rejects.toMatchObject({ code: 'TF_ERR_SOURCE_CONFIG', message: expect.stringContaining('内容') as string });
+    await expect(poll({ path, mapping: { text: '内容' } })).rejects.toMatchObject({
+      code: 'TF_ERR_SOURCE_CONFIG',
+      message: expect.stringContaining('内容') as string,
+    });
   });
 });

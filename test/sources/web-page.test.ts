@@ -33,9 +33,11 @@ beforeAll(async () => {
   board = await startServer(boardHandler);
   misc = await startServer((_req, res, url) => {
     if (url.pathname === '/robots.txt') return void res.writeHead(404).end();
-    if (url.pathname === '/broken') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(BROKEN);
+    if (url.pathname === '/broken')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(BROKEN);
     if (url.pathname === '/list') return void res.end('<ul><li><a href="/article">河道污染问题</a></li></ul>');
-    if (url.pathname === '/article') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
+    if (url.pathname === '/article')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
     res.writeHead(404).end();
   });
 });
@@ -47,10 +49,21 @@ afterAll(async () => {
 
 function collect(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
-  return { stream: new Writable({ write(c: Buffer, _e, cb) { chunks.push(c.toString()); cb(); } }), text: () => chunks.join('') };
+  return {
+    stream: new Writable({
+      write(c: Buffer, _e, cb) {
+        chunks.push(c.toString());
+        cb();
+      },
+    }),
+    text: () => chunks.join(''),
+  };
 }
 
-async function poll(config: Record<string, unknown>, cursor?: unknown): Promise<{ items: RawItem[]; nextCursor: unknown }> {
+async function poll(
+  config: Record<string, unknown>,
+  cursor?: unknown,
+): Promise<{ items: RawItem[]; nextCursor: unknown }> {
   const fetcher = new PoliteFetcher({ userAgent: 'TingfengTest/1.0' });
   try {
     return await pollOnce('web-page', config, { fetcher, now, cursor });
@@ -66,10 +79,18 @@ describe('web-page connector', () => {
     writeFileSync(file, JSON.stringify(boardConfig(board.origin)));
     const out = collect();
     const err = collect();
-    const code = await sourceTestCommand(['--config', file], { stdout: out.stream, stderr: err.stream }, { userAgent: 'TingfengTest/1.0' });
+    const code = await sourceTestCommand(
+      ['--config', file],
+      { stdout: out.stream, stderr: err.stream },
+      { userAgent: 'TingfengTest/1.0' },
+    );
     expect(err.text()).toContain('12 item(s)');
     expect(code).toBe(0);
-    const lines = out.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual(
       MESSAGES.map((m) => ({
         url: `${board.origin}/detail?id=${m.id}`,
@@ -79,7 +100,11 @@ describe('web-page connector', () => {
         author: m.user,
       })),
     );
-    expect(board.requests.filter((r) => r.startsWith('/list'))).toEqual(['/list?page=1', '/list?page=2', '/list?page=3']);
+    expect(board.requests.filter((r) => r.startsWith('/list'))).toEqual([
+      '/list?page=1',
+      '/list?page=2',
+      '/list?page=3',
+    ]);
   });
 
   it('re-polls with the cursor and fetches no known detail page again', async () => {
@@ -100,7 +125,11 @@ describe('web-page connector', () => {
   });
 
   it('reads items from the list itself when there is no detail section, even from broken HTML', async () => {
-    const { items } = await poll({ url: `${misc.origin}/broken`, internal: true, list: { item: 'td.post', link: 'a', published_at: 'span.date' } });
+    const { items } = await poll({
+      url: `${misc.origin}/broken`,
+      internal: true,
+      list: { item: 'td.post', link: 'a', published_at: 'span.date' },
+    });
     expect(items.map((i) => [i.url, i.published_at])).toEqual([
       [`${misc.origin}/t/1`, '2026-11-24T12:00:00+08:00'],
       [`${misc.origin}/t/2`, '2026-11-25T10:57:00+08:00'],
@@ -123,6 +152,9 @@ describe('web-page connector', () => {
   });
 
   it('reports bad settings with the field that is wrong', async () => {
-    await expect(poll({ url: `${misc.origin}/list`, list: { item: 'li[' } })).rejects.toMatchObject({ code: 'TF_ERR_SOURCE_CONFIG', message: expect.stringContaining('list.item') as string });
+    await expect(poll({ url: `${misc.origin}/list`, list: { item: 'li[' } })).rejects.toMatchObject({
+      code: 'TF_ERR_SOURCE_CONFIG',
+      message: expect.stringContaining('list.item') as string,
+    });
   });
 });

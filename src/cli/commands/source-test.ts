@@ -44,22 +44,42 @@ function stderrLogger(stderr: NodeJS.WritableStream, verbose: boolean): SourceLo
     stderr.write(`${level}: ${msg ?? ''} ${JSON.stringify(obj)}\n`);
   };
   const quiet = () => undefined;
-  return { debug: verbose ? line('debug') : quiet, info: verbose ? line('info') : quiet, warn: line('warn'), error: line('error') };
+  return {
+    debug: verbose ? line('debug') : quiet,
+    info: verbose ? line('info') : quiet,
+    warn: line('warn'),
+    error: line('error'),
+  };
 }
 
 async function readConfig(file: string): Promise<Record<string, unknown>> {
   const text = await readFile(file, 'utf8');
   const doc: unknown = parseYaml(text.replace(/^\uFEFF/, ''));
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('the file must hold one JSON object of source settings');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new Error('the file must hold one JSON object of source settings');
   const cfg = doc as Record<string, unknown>;
-  if (cfg['kind'] === 'spreadsheet' && typeof cfg['path'] === 'string' && !isAbsolute(cfg['path'])) cfg['path'] = resolve(dirname(file), cfg['path']);
+  if (cfg['kind'] === 'spreadsheet' && typeof cfg['path'] === 'string' && !isAbsolute(cfg['path']))
+    cfg['path'] = resolve(dirname(file), cfg['path']);
   return cfg;
 }
 
-export async function sourceTestCommand(argv: string[], io: SourceTestIO, deps: { userAgent: string; now?: () => Date }): Promise<number> {
+export async function sourceTestCommand(
+  argv: string[],
+  io: SourceTestIO,
+  deps: { userAgent: string; now?: () => Date },
+): Promise<number> {
   let args: ReturnType<typeof parse>;
   const parse = (a: string[]) =>
-    parseArgs({ args: a, allowPositionals: true, options: { config: { type: 'string' }, limit: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parseArgs({
+      args: a,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        limit: { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
   try {
     args = parse(argv);
   } catch (e) {
@@ -72,7 +92,9 @@ export async function sourceTestCommand(argv: string[], io: SourceTestIO, deps: 
   }
   const extra = args.positionals.filter((p, i) => !(i === 0 && p === 'source') && !(p === 'test' && i <= 1));
   if (!args.values.config || extra.length > 0) {
-    io.stderr.write(`${extra.length > 0 ? `unexpected argument: ${extra.join(' ')}` : 'missing --config FILE.json'}\n\n${HELP}`);
+    io.stderr.write(
+      `${extra.length > 0 ? `unexpected argument: ${extra.join(' ')}` : 'missing --config FILE.json'}\n\n${HELP}`,
+    );
     return 2;
   }
   const limit = args.values.limit === undefined ? Infinity : Number(args.values.limit);
@@ -88,14 +110,24 @@ export async function sourceTestCommand(argv: string[], io: SourceTestIO, deps: 
     return 2;
   }
   const kind = typeof config['kind'] === 'string' ? config['kind'] : '';
+  if (limit !== Infinity && config['max_items'] === undefined && ['rss', 'web-page', 'json-api'].includes(kind))
+    config['max_items'] = Math.max(1, limit);
   const fetcher = new PoliteFetcher({ userAgent: deps.userAgent });
   try {
-    const result = await pollOnce(kind, config, { fetcher, now: (deps.now ?? (() => new Date()))(), logger: stderrLogger(io.stderr, args.values.verbose === true) });
+    const result = await pollOnce(kind, config, {
+      fetcher,
+      now: (deps.now ?? (() => new Date()))(),
+      logger: stderrLogger(io.stderr, args.values.verbose === true),
+    });
     const items = result.items.slice(0, limit);
     for (const it of items) {
-      io.stdout.write(`${JSON.stringify({ url: it.url, title: it.title, text: it.text, published_at: it.published_at, author: it.author ?? null })}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ url: it.url, title: it.title, text: it.text, published_at: it.published_at, author: it.author ?? null })}\n`,
+      );
     }
-    io.stderr.write(`${items.length} item(s)${result.items.length > items.length ? ` of ${result.items.length}` : ''}\n`);
+    io.stderr.write(
+      `${items.length} item(s)${result.items.length > items.length ? ` of ${result.items.length}` : ''}\n`,
+    );
     return 0;
   } catch (e) {
     if (isSourceError(e)) {

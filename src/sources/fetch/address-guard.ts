@@ -8,9 +8,21 @@ import { isIP } from 'node:net';
 import { SourceError } from '../errors.ts';
 
 const V4_BLOCKS: Array<[string, number]> = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ];
 
 function v4ToInt(ip: string): number {
@@ -97,16 +109,24 @@ export async function assertPublicHost(hostname: string, resolver: Resolver = sy
   try {
     addresses = await resolver(host);
   } catch (e) {
-    throw new SourceError('TF_ERR_FETCH_NETWORK', `cannot resolve ${host}: check the source URL`, { retryable: true, cause: e });
+    throw new SourceError('TF_ERR_FETCH_NETWORK', `cannot resolve ${host}: check the source URL`, {
+      retryable: true,
+      cause: e,
+    });
   }
-  if (addresses.length === 0) throw new SourceError('TF_ERR_FETCH_NETWORK', `${host} has no address`, { retryable: true });
+  if (addresses.length === 0)
+    throw new SourceError('TF_ERR_FETCH_NETWORK', `${host} has no address`, { retryable: true });
   for (const a of addresses) if (isPrivateAddress(a)) throw refused(host, a);
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** A `net.connect` lookup that refuses private addresses: used by the connection pool of non-internal fetches. */
-export function guardedLookup(hostname: string, options: { all?: boolean } & Record<string, unknown>, callback: LookupCallback): void {
+export function guardedLookup(
+  hostname: string,
+  options: { all?: boolean } & Record<string, unknown>,
+  callback: LookupCallback,
+): void {
   dnsLookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses: LookupAddress[]) => {
     if (err) return callback(err, '');
     const bad = addresses.find((a) => isPrivateAddress(a.address));

@@ -8,10 +8,12 @@ describe('backoff', () => {
     expect(backoffDelay(0, p, 0)).toBe(500);
     expect(backoffDelay(3, p, 0.999)).toBeLessThanOrEqual(8000);
     expect(backoffDelay(20, p, 0.5)).toBeLessThanOrEqual(30_000);
-    fc.assert(fc.property(fc.nat(40), fc.double({ min: 0, max: 1, noNaN: true }), (a, r) => {
-      const d = backoffDelay(a, p, r);
-      return d >= 0 && d <= 30_000;
-    }));
+    fc.assert(
+      fc.property(fc.nat(40), fc.double({ min: 0, max: 1, noNaN: true }), (a, r) => {
+        const d = backoffDelay(a, p, r);
+        return d >= 0 && d <= 30_000;
+      }),
+    );
   });
 
   it('reads Retry-After as seconds or an HTTP date', () => {

@@ -15,7 +15,14 @@ describe('charset detection', () => {
   it('uses the BOM, then the header, then <meta>, then sniffing', () => {
     expect(detectCharset(Buffer.from([0xef, 0xbb, 0xbf, 0x41]), 'text/html; charset=gbk')).toBe('utf-8');
     expect(detectCharset(gbk('<p>你好</p>'), 'text/html; charset=GBK')).toBe('gb18030');
-    expect(detectCharset(Buffer.concat([Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), gbk('你好')]))).toBe('gb18030');
+    expect(
+      detectCharset(
+        Buffer.concat([
+          Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'),
+          gbk('你好'),
+        ]),
+      ),
+    ).toBe('gb18030');
     expect(detectCharset(Buffer.from('<?xml version="1.0" encoding="GBK"?><rss/>'))).toBe('gb18030');
     expect(detectCharset(Buffer.from('<p>你好，世界</p>'))).toBe('utf-8');
     expect(detectCharset(gbk('<p>你好，世界</p>'))).toBe('gb18030');

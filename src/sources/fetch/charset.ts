@@ -6,19 +6,46 @@
 import iconv from 'iconv-lite';
 
 const ALIASES: Record<string, string> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'x-unicode20utf8': 'utf-8',
-  gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030', ms936: 'gb18030', 'windows-936': 'gb18030',
-  'gb_2312-80': 'gb18030', 'gb_2312': 'gb18030', chinese: 'gb18030', csgb2312: 'gb18030', 'euc-cn': 'gb18030',
-  'iso-ir-58': 'gb18030', gb18030: 'gb18030', hz: 'gb18030',
-  big5: 'big5hkscs', 'big5-hkscs': 'big5hkscs', 'cn-big5': 'big5hkscs', 'x-x-big5': 'big5hkscs', csbig5: 'big5hkscs', cp950: 'big5hkscs',
-  'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252',
-  'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  'x-unicode20utf8': 'utf-8',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  ms936: 'gb18030',
+  'windows-936': 'gb18030',
+  'gb_2312-80': 'gb18030',
+  gb_2312: 'gb18030',
+  chinese: 'gb18030',
+  csgb2312: 'gb18030',
+  'euc-cn': 'gb18030',
+  'iso-ir-58': 'gb18030',
+  gb18030: 'gb18030',
+  hz: 'gb18030',
+  big5: 'big5hkscs',
+  'big5-hkscs': 'big5hkscs',
+  'cn-big5': 'big5hkscs',
+  'x-x-big5': 'big5hkscs',
+  csbig5: 'big5hkscs',
+  cp950: 'big5hkscs',
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
 };
 
 /** Normalises a charset label to a name iconv-lite (or TextDecoder for utf-8) understands, or null. */
 export function normaliseCharset(label: string | undefined | null): string | null {
   if (!label) return null;
-  const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const l = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!l) return null;
   const mapped = ALIASES[l] ?? l;
   return mapped === 'utf-8' || iconv.encodingExists(mapped) ? mapped : null;

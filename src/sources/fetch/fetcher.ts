@@ -93,7 +93,11 @@ export class PoliteFetcher implements Fetcher {
     this.guardedAgent = new Agent({ connect: { lookup: guardedLookup } as unknown as Agent.Options['connect'] });
     this.openAgent = new Agent();
     this.robots = new RobotsCache(async (robotsUrl, internal) => {
-      const r = await this.fetchChain(robotsUrl, { internal, ignoreRobots: true, accept: 'text/plain,*/*;q=0.5', timeoutMs: 10_000, maxBytes: 512 * 1024 }, true);
+      const r = await this.fetchChain(
+        robotsUrl,
+        { internal, ignoreRobots: true, accept: 'text/plain,*/*;q=0.5', timeoutMs: 10_000, maxBytes: 512 * 1024 },
+        true,
+      );
       return { status: r.status, body: r.body.toString('utf8') };
     });
   }
@@ -129,8 +133,16 @@ export class PoliteFetcher implements Fetcher {
       const res = await this.fetchOne(current, options, hop === 0, errorsAsStatus, url);
       if ('redirect' in res) {
         const next = res.redirect;
-        if (visited.has(next.href)) throw new SourceError('TF_ERR_FETCH_REDIRECT_LOOP', `${url}: redirect loop at ${next.href}; check the source URL`);
-        if (hop + 1 > this.opts.maxRedirects) throw new SourceError('TF_ERR_FETCH_TOO_MANY_REDIRECTS', `${url}: more than ${this.opts.maxRedirects} redirects; use the final URL in the source settings`);
+        if (visited.has(next.href))
+          throw new SourceError(
+            'TF_ERR_FETCH_REDIRECT_LOOP',
+            `${url}: redirect loop at ${next.href}; check the source URL`,
+          );
+        if (hop + 1 > this.opts.maxRedirects)
+          throw new SourceError(
+            'TF_ERR_FETCH_TOO_MANY_REDIRECTS',
+            `${url}: more than ${this.opts.maxRedirects} redirects; use the final URL in the source settings`,
+          );
         current = next;
         continue;
       }
@@ -138,10 +150,19 @@ export class PoliteFetcher implements Fetcher {
     }
   }
 
-  private async fetchOne(url: URL, options: FetchOptions, first: boolean, errorsAsStatus: boolean, requestedUrl: string): Promise<FetchResult | { redirect: URL }> {
+  private async fetchOne(
+    url: URL,
+    options: FetchOptions,
+    first: boolean,
+    errorsAsStatus: boolean,
+    requestedUrl: string,
+  ): Promise<FetchResult | { redirect: URL }> {
     if (!options.internal) await assertPublicHost(url.hostname, this.opts.resolver);
     this.limiter.configure(url.host, options.hostLimits);
-    if (!options.ignoreRobots && !(await this.robots.isAllowed(url.href, this.opts.userAgent, options.internal === true))) {
+    if (
+      !options.ignoreRobots &&
+      !(await this.robots.isAllowed(url.href, this.opts.userAgent, options.internal === true))
+    ) {
       throw new SourceError(
         'TF_ERR_FETCH_ROBOTS_DISALLOWED',
         `${url.href}: robots.txt of ${url.host} does not allow this page (or could not be read); choose another page, or an admin may override robots.txt for this source`,
@@ -156,7 +177,7 @@ export class PoliteFetcher implements Fetcher {
       const res = await request(url, {
         method: 'GET',
         headers: this.headersFor(options, first),
-        dispatcher: (options.internal ? this.openAgent : this.guardedAgent),
+        dispatcher: options.internal ? this.openAgent : this.guardedAgent,
         signal,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -171,24 +192,48 @@ export class PoliteFetcher implements Fetcher {
         try {
           return { redirect: parseHttpUrl(new URL(location, url).href) };
         } catch {
-          throw new SourceError('TF_ERR_FETCH_BAD_URL', `${url.href}: redirect to an unusable location "${location.slice(0, 200)}"`);
+          throw new SourceError(
+            'TF_ERR_FETCH_BAD_URL',
+            `${url.href}: redirect to an unusable location "${location.slice(0, 200)}"`,
+          );
         }
       }
-      const base = { requestedUrl, url: url.href, status, headers, contentType: headers['content-type'], etag: headers['etag'], lastModified: headers['last-modified'], fetchedAt: new Date() };
+      const base = {
+        requestedUrl,
+        url: url.href,
+        status,
+        headers,
+        contentType: headers['content-type'],
+        etag: headers['etag'],
+        lastModified: headers['last-modified'],
+        fetchedAt: new Date(),
+      };
       if (status === 304) {
         await res.body.dump();
-        return { ...base, notModified: true, body: Buffer.alloc(0), etag: base.etag ?? options.etag, lastModified: base.lastModified ?? options.lastModified };
+        return {
+          ...base,
+          notModified: true,
+          body: Buffer.alloc(0),
+          etag: base.etag ?? options.etag,
+          lastModified: base.lastModified ?? options.lastModified,
+        };
       }
       if (status >= 400 && !errorsAsStatus) {
         await res.body.dump();
-        const err = new SourceError('TF_ERR_FETCH_HTTP', `${url.href}: the server answered HTTP ${status}`, { status, retryable: isRetryableStatus(status) });
+        const err = new SourceError('TF_ERR_FETCH_HTTP', `${url.href}: the server answered HTTP ${status}`, {
+          status,
+          retryable: isRetryableStatus(status),
+        });
         const ra = parseRetryAfter(headers['retry-after'], Date.now());
         throw ra === null ? err : Object.assign(err, { retryAfterMs: ra });
       }
       const declared = Number(headers['content-length']);
       if (Number.isFinite(declared) && declared > maxBytes) {
         res.body.destroy();
-        throw new SourceError('TF_ERR_FETCH_TOO_LARGE', `${url.href}: the response (${declared} bytes) is larger than the ${maxBytes}-byte limit; point the source at a smaller page or raise its max_bytes`);
+        throw new SourceError(
+          'TF_ERR_FETCH_TOO_LARGE',
+          `${url.href}: the response (${declared} bytes) is larger than the ${maxBytes}-byte limit; point the source at a smaller page or raise its max_bytes`,
+        );
       }
       const raw = await readCapped(res.body, maxBytes, url.href).catch((e: unknown) => {
         throw isSourceError(e) ? e : networkError(e, url.href, options.signal, timeout, timeoutMs);
@@ -220,27 +265,47 @@ function parseHttpUrl(href: string): URL {
   } catch {
     throw new SourceError('TF_ERR_FETCH_BAD_URL', `"${href.slice(0, 200)}" is not a valid URL`);
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new SourceError('TF_ERR_FETCH_BAD_URL', `${u.href}: only http and https URLs can be fetched`);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new SourceError('TF_ERR_FETCH_BAD_URL', `${u.href}: only http and https URLs can be fetched`);
   u.hash = '';
   return u;
 }
 
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
-function networkError(e: unknown, url: string, outer: AbortSignal | undefined, timeout: AbortSignal, timeoutMs: number): SourceError {
+function networkError(
+  e: unknown,
+  url: string,
+  outer: AbortSignal | undefined,
+  timeout: AbortSignal,
+  timeoutMs: number,
+): SourceError {
   if (isSourceError(e)) return e;
   const cause = (e as { cause?: unknown }).cause;
   if (isSourceError(cause)) return cause;
   if (outer?.aborted) return new SourceError('TF_ERR_FETCH_ABORTED', `${url}: the fetch was cancelled`, { cause: e });
   const code = (e as { code?: string }).code ?? '';
-  if (timeout.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    return new SourceError('TF_ERR_FETCH_TIMEOUT', `${url}: no complete answer within ${timeoutMs} ms`, { retryable: true, cause: e });
+  if (
+    timeout.aborted ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
+    return new SourceError('TF_ERR_FETCH_TIMEOUT', `${url}: no complete answer within ${timeoutMs} ms`, {
+      retryable: true,
+      cause: e,
+    });
   }
   const msg = e instanceof Error ? e.message : String(e);
-  if (/private, loopback or link-local/.test(msg)) return new SourceError('TF_ERR_FETCH_PRIVATE_ADDRESS', msg, { cause: e });
-  return new SourceError('TF_ERR_FETCH_NETWORK', `${url}: network error (${code || msg})`, { retryable: true, cause: e });
+  if (/private, loopback or link-local/.test(msg))
+    return new SourceError('TF_ERR_FETCH_PRIVATE_ADDRESS', msg, { cause: e });
+  return new SourceError('TF_ERR_FETCH_NETWORK', `${url}: network error (${code || msg})`, {
+    retryable: true,
+    cause: e,
+  });
 }

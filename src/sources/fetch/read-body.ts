@@ -10,7 +10,11 @@ function tooLarge(url: string, maxBytes: number, what: string): SourceError {
 }
 
 /** Collects at most `maxBytes` from the stream; stops reading and throws TF_ERR_FETCH_TOO_LARGE beyond that. */
-export async function readCapped(body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void }, maxBytes: number, url: string): Promise<Buffer> {
+export async function readCapped(
+  body: AsyncIterable<Uint8Array> & { destroy?: (e?: Error) => void },
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -34,7 +38,10 @@ function hasZlibHeader(b: Buffer): boolean {
 /** Undoes each listed content coding in reverse order; refuses output beyond `maxBytes` (decompression bombs). */
 export function decodeContent(raw: Buffer, contentEncoding: string | undefined, maxBytes: number, url: string): Buffer {
   if (!contentEncoding) return raw;
-  const codings = contentEncoding.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c && c !== 'identity');
+  const codings = contentEncoding
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== 'identity');
   let out = raw;
   try {
     for (const coding of codings.reverse()) {
@@ -46,8 +53,12 @@ export function decodeContent(raw: Buffer, contentEncoding: string | undefined, 
     }
   } catch (e) {
     if (e instanceof SourceError) throw e;
-    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(url, maxBytes, 'the decompressed response');
-    throw new SourceError('TF_ERR_FETCH_DECODE', `${url}: the response body is not valid ${contentEncoding}`, { cause: e, retryable: true });
+    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+      throw tooLarge(url, maxBytes, 'the decompressed response');
+    throw new SourceError('TF_ERR_FETCH_DECODE', `${url}: the response body is not valid ${contentEncoding}`, {
+      cause: e,
+      retryable: true,
+    });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * robots.txt per origin, cached. 2xx: the rules apply; 4xx: no rules (everything allowed); 5xx or unreachable:
- * everything disallowed for a short while (RFC 9309 §2.3.1). An admin may switch the check off per source.
+ * everything disallowed for a short while (RFC 9309 §2.3.1) — except for internal sources (the office's own
+ * systems, admin-approved), where an unreadable robots.txt means no rules. An admin may switch the check off.
  */
 import robotsParser from 'robots-parser';
 
@@ -62,9 +63,14 @@ export class RobotsCache {
       const expires = this.clock() + this.ttlMs;
       if (res.status >= 200 && res.status < 300) return { robot: robotsParser(robotsUrl, res.body), expires };
       if (res.status >= 400 && res.status < 500) return { robot: 'allow-all', expires };
-      return { robot: 'disallow-all', expires: this.clock() + this.errorTtlMs };
+      return this.unreachable(internal);
     } catch {
-      return { robot: 'disallow-all', expires: this.clock() + this.errorTtlMs };
+      return this.unreachable(internal);
     }
+  }
+
+  /** robots.txt could not be read: disallow for a while, except on the office's own (internal) sites. */
+  private unreachable(internal: boolean): Entry {
+    return { robot: internal ? 'allow-all' : 'disallow-all', expires: this.clock() + this.errorTtlMs };
   }
 }

@@ -40,7 +40,12 @@ export function anchorOf($: CheerioAPI, sel: Cheerio<AnyNode>): Cheerio<Element>
 }
 
 /** The absolute URL of the link designated by `selector` within `scope` (or the scope itself when no selector). */
-export function linkIn($: CheerioAPI, scope: Cheerio<AnyNode>, selector: string | undefined, base: string): { url: string; text: string; title: string | undefined } | null {
+export function linkIn(
+  $: CheerioAPI,
+  scope: Cheerio<AnyNode>,
+  selector: string | undefined,
+  base: string,
+): { url: string; text: string; title: string | undefined } | null {
   let sel: Cheerio<AnyNode> = selector ? scope.find(selector) : scope;
   if (selector && sel.length === 0 && scope.is(selector)) sel = scope;
   const a = anchorOf($, sel);
@@ -52,7 +57,8 @@ export function linkIn($: CheerioAPI, scope: Cheerio<AnyNode>, selector: string 
 
 /** Title of a link: its text, or its title attribute when the text is visibly cut short (…/...). */
 export function linkTitle(link: { text: string; title: string | undefined }): string {
-  if (link.title && (!link.text || /(\.\.\.|…+|\.\.)$/.test(link.text) || link.title.startsWith(link.text))) return oneLine(link.title);
+  if (link.title && (!link.text || /(\.\.\.|…+|\.\.)$/.test(link.text) || link.title.startsWith(link.text)))
+    return oneLine(link.title);
   return link.text;
 }
 
@@ -86,13 +92,18 @@ export function dateOf(sel: Cheerio<AnyNode>, ctx: DateContext): string | null {
   return parseDate(nodesToText(el.toArray()), ctx);
 }
 
-const AUTHOR_LABEL = /^(?:作者|留言人|留言者|发布人|发布者|发帖人|发帖者|楼主|提问人|提问者|来信人|投诉人|反映人|网友|用户|昵称|署名|姓名|author|by)\s*[:：]\s*/i;
+const AUTHOR_LABEL =
+  /^(?:作者|留言人|留言者|发布人|发布者|发帖人|发帖者|楼主|提问人|提问者|来信人|投诉人|反映人|网友|用户|昵称|署名|姓名|author|by)\s*[:：]\s*/i;
 
-/** An author name as shown, without a leading label such as `留言人：`. */
+/** An author name as shown, without a leading label such as `留言人：` nor the fields that follow it in the same cell. */
 export function authorOf(sel: Cheerio<AnyNode>): string | undefined {
   const t = textOf(sel);
   if (!t) return undefined;
-  const cleaned = t.replace(AUTHOR_LABEL, '').trim();
+  // a cell like `网友：王小二 发表于：2019/4/25 9:32 点击：56` holds more than the name: keep what precedes the next label
+  const cleaned = t
+    .replace(AUTHOR_LABEL, '')
+    .split(/\s+[^\s:：]{1,8}[:：]|\s*[|｜]\s*|\s+(?=\d{4}[-/.年]\d{1,2})/)[0]
+    ?.trim();
   return cleaned || undefined;
 }
 

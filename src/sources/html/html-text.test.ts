@@ -24,12 +24,21 @@ describe('htmlToText', () => {
 
   it('never throws and never leaves tags or blank lines behind', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('<p>', '</p>', '<br>', '<div>', '<b>', '&amp;', '&nbsp;', '<script>x</script>', '\n', '<')), { maxLength: 20 }), (parts) => {
-        const out = htmlToText(parts.join(''));
-        expect(out).not.toMatch(/<\/?(p|div|b|br|script)>/);
-        expect(out.split('\n').every((l) => l.length > 0 && l === l.trim())).toBe(out === '' ? false : true);
-        expect(tidyText(out)).toBe(out);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom('<p>', '</p>', '<br>', '<div>', '<b>', '&amp;', '&nbsp;', '<script>x</script>', '\n', '<'),
+          ),
+          { maxLength: 20 },
+        ),
+        (parts) => {
+          const out = htmlToText(parts.join(''));
+          expect(out).not.toMatch(/<\/?(p|div|b|br|script)>/);
+          expect(out.split('\n').every((l) => l.length > 0 && l === l.trim())).toBe(out === '' ? false : true);
+          expect(tidyText(out)).toBe(out);
+        },
+      ),
     );
   });
 });

@@ -8,9 +8,42 @@ import type { AnyNode, Element } from 'domhandler';
 import { nodeType, nodesToText } from './html-text.ts';
 
 const JUNK_TAGS = 'script, style, noscript, iframe, nav, header, footer, aside, form, select, button, template, svg';
-const JUNK_NAMES = /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|side|breadcrumbs?|crumbs?|comments?|share|copyright|related|recommend|advert|ads?|banner|login|toolbar|pager|pagination|page-?nav|topbar|links?|friend-?links?|tags?|hot|rank)([\s_-]|\d|$)/i;
-const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'span', 'p', 'pre', 'blockquote']);
-const INLINE = new Set(['span', 'font', 'b', 'strong', 'i', 'em', 'u', 'small', 'big', 'sub', 'sup', 'label', 'code', 'mark', 'abbr', 'cite', 'q', 's', 'strike']);
+const JUNK_NAMES =
+  /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|side|breadcrumbs?|crumbs?|comments?|share|copyright|related|recommend|advert|ads?|banner|login|toolbar|pager|pagination|page-?nav|topbar|links?|friend-?links?|tags?|hot|rank)([\s_-]|\d|$)/i;
+const CONTAINERS = new Set([
+  'div',
+  'article',
+  'section',
+  'main',
+  'td',
+  'body',
+  'font',
+  'span',
+  'p',
+  'pre',
+  'blockquote',
+]);
+const INLINE = new Set([
+  'span',
+  'font',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'small',
+  'big',
+  'sub',
+  'sup',
+  'label',
+  'code',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  's',
+  'strike',
+]);
 
 function ownTextLength(el: Element): number {
   let n = 0;
@@ -30,9 +63,11 @@ function linkDensity($: CheerioAPI, el: Element): number {
   const total = textLength($, el);
   if (total === 0) return 1;
   let links = 0;
-  $(el).find('a').each((_, a) => {
-    links += textLength($, a);
-  });
+  $(el)
+    .find('a')
+    .each((_, a) => {
+      links += textLength($, a);
+    });
   return Math.min(1, links / total);
 }
 

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { canonicalUrl, contentHash } from '../canonical-url.ts';
-import { boundedSeen, commonConfigShape, evidence, fetchPolicy, type Connector, type Engagement, type PollContext, type RawItem } from '../connector.ts';
+import {
+  boundedSeen,
+  commonConfigShape,
+  evidence,
+  fetchPolicy,
+  type Connector,
+  type Engagement,
+  type PollContext,
+  type RawItem,
+} from '../connector.ts';
 import { parseDate } from '../dates.ts';
 import { decodeBody } from '../fetch/charset.ts';
 import { SourceError } from '../errors.ts';
@@ -51,7 +60,12 @@ export interface JsonApiCursor {
 }
 
 /** Maps one JSON object to a RawItem with the configured field paths. */
-export function mapJsonItem(obj: unknown, cfg: Pick<JsonApiConfig, 'fields' | 'url'>, ctx: { now: Date; timeZone: string }, fetchedAt: Date): RawItem {
+export function mapJsonItem(
+  obj: unknown,
+  cfg: Pick<JsonApiConfig, 'fields' | 'url'>,
+  ctx: { now: Date; timeZone: string },
+  fetchedAt: Date,
+): RawItem {
   const f = cfg.fields;
   const rawText = getString(obj, f.text) ?? '';
   const title = oneLine(htmlToText(getString(obj, f.title) ?? ''));
@@ -60,13 +74,20 @@ export function mapJsonItem(obj: unknown, cfg: Pick<JsonApiConfig, 'fields' | 'u
   const id = getString(obj, f.id);
   let url: string;
   try {
-    url = link ? new URL(link, /^https?:/.test(cfg.url) ? cfg.url : undefined).href : `urn:tingfeng:json:${id ?? contentHash(text, title)}`;
+    url = link
+      ? new URL(link, /^https?:/.test(cfg.url) ? cfg.url : undefined).href
+      : `urn:tingfeng:json:${id ?? contentHash(text, title)}`;
   } catch {
     url = `urn:tingfeng:json:${id ?? contentHash(text, title)}`;
   }
   const dateValue = f.published_at ? getPath(obj, f.published_at) : undefined;
   const published = typeof dateValue === 'string' || typeof dateValue === 'number' ? parseDate(dateValue, ctx) : null;
-  const item: RawItem = { url, title, text, published_at: published ?? formatInZone(fetchedAt.getTime(), ctx.timeZone) };
+  const item: RawItem = {
+    url,
+    title,
+    text,
+    published_at: published ?? formatInZone(fetchedAt.getTime(), ctx.timeZone),
+  };
   if (/<[a-z][\s\S]*>/i.test(rawText)) item.html = rawText;
   const author = getString(obj, f.author);
   if (author?.trim()) item.author = oneLine(author);
@@ -79,10 +100,22 @@ export function mapJsonItem(obj: unknown, cfg: Pick<JsonApiConfig, 'fields' | 'u
   return item;
 }
 
-async function fetchPage(ctx: PollContext<JsonApiConfig>, url: string): Promise<{ json: unknown; body: Buffer; contentType: string | undefined; fetchedAt: Date }> {
-  const res = await ctx.fetcher.fetch(url, { ...fetchPolicy(ctx.config, ctx.signal), accept: 'application/json, */*;q=0.5', ...(ctx.config.headers ? { headers: ctx.config.headers } : {}) });
+async function fetchPage(
+  ctx: PollContext<JsonApiConfig>,
+  url: string,
+): Promise<{ json: unknown; body: Buffer; contentType: string | undefined; fetchedAt: Date }> {
+  const res = await ctx.fetcher.fetch(url, {
+    ...fetchPolicy(ctx.config, ctx.signal),
+    accept: 'application/json, */*;q=0.5',
+    ...(ctx.config.headers ? { headers: ctx.config.headers } : {}),
+  });
   try {
-    return { json: JSON.parse(decodeBody(res.body, res.contentType).text) as unknown, body: res.body, contentType: res.contentType, fetchedAt: res.fetchedAt };
+    return {
+      json: JSON.parse(decodeBody(res.body, res.contentType).text) as unknown,
+      body: res.body,
+      contentType: res.contentType,
+      fetchedAt: res.fetchedAt,
+    };
   } catch (e) {
     throw new SourceError('TF_ERR_SOURCE_PARSE', `${url}: the answer is not JSON; check the API URL`, { cause: e });
   }
@@ -103,7 +136,11 @@ export const jsonApiConnector: Connector<JsonApiConfig, JsonApiCursor> = {
       const url = fillTemplate(cfg.url, { page: cfg.start_page + i, page_size: cfg.page_size, cursor: next ?? '' });
       const page = await fetchPage(ctx, url);
       const list = getPath(page.json, cfg.items_path);
-      if (!Array.isArray(list)) throw new SourceError('TF_ERR_SOURCE_PARSE', `${url}: no array at items_path "${cfg.items_path}"; check the field mapping`);
+      if (!Array.isArray(list))
+        throw new SourceError(
+          'TF_ERR_SOURCE_PARSE',
+          `${url}: no array at items_path "${cfg.items_path}"; check the field mapping`,
+        );
       let known = 0;
       for (const obj of list) {
         const item = mapJsonItem(obj, cfg, ctx, page.fetchedAt);

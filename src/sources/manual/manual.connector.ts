@@ -34,8 +34,13 @@ export function validateManualItem(input: unknown, ctx: { now: Date; timeZone: s
   let published = formatInZone(ctx.now.getTime(), ctx.timeZone);
   if (v.published_at?.trim()) {
     const d = parseDate(v.published_at, ctx);
-    if (!d) throw new SourceError('TF_ERR_MANUAL_ITEM', `published_at: "${v.published_at}" is not a date; write it like 2024-05-01 09:30`);
-    if (Date.parse(d) > ctx.now.getTime() + 60_000) throw new SourceError('TF_ERR_MANUAL_ITEM', 'published_at is in the future');
+    if (!d)
+      throw new SourceError(
+        'TF_ERR_MANUAL_ITEM',
+        `published_at: "${v.published_at}" is not a date; write it like 2024-05-01 09:30`,
+      );
+    if (Date.parse(d) > ctx.now.getTime() + 60_000)
+      throw new SourceError('TF_ERR_MANUAL_ITEM', 'published_at is in the future');
     published = d;
   }
   const title = oneLine(v.title);
@@ -49,7 +54,8 @@ export function validateManualItem(input: unknown, ctx: { now: Date; timeZone: s
   };
   const author = v.author ? oneLine(v.author) : '';
   if (author) item.author = author;
-  if (v.engagement) item.engagement = Object.fromEntries(Object.entries(v.engagement).filter(([, n]) => n !== undefined));
+  if (v.engagement)
+    item.engagement = Object.fromEntries(Object.entries(v.engagement).filter(([, n]) => n !== undefined));
   return item;
 }
 

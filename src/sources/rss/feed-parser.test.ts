@@ -19,14 +19,35 @@ describe('parseFeed', () => {
 
   it('throws only SourceError (TF_ERR_SOURCE_PARSE) on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('<rss>', '<channel>', '<item>', '</item>', '<title>', '<![CDATA[', ']]>', '&amp;', '<feed>', '<entry>', '<link href="x"/>')), { maxLength: 12 }), (parts) => {
-        try {
-          const f = parseFeed(parts.join(''), 'http://feed.example/');
-          expect(Array.isArray(f.entries)).toBe(true);
-        } catch (e) {
-          expect(e).toBeInstanceOf(SourceError);
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              '<rss>',
+              '<channel>',
+              '<item>',
+              '</item>',
+              '<title>',
+              '<![CDATA[',
+              ']]>',
+              '&amp;',
+              '<feed>',
+              '<entry>',
+              '<link href="x"/>',
+            ),
+          ),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          try {
+            const f = parseFeed(parts.join(''), 'http://feed.example/');
+            expect(Array.isArray(f.entries)).toBe(true);
+          } catch (e) {
+            expect(e).toBeInstanceOf(SourceError);
+          }
+        },
+      ),
     );
   });
 });

@@ -84,11 +84,27 @@ function rssEntry(item: Node, base: string, rdfAbout?: string): Omit<FeedEntry, 
   const b = baseOf(item, base);
   const guid = item['guid'];
   const guidText = text(guid);
-  const permalink = guidText && attr(asArray(guid)[0], 'isPermaLink') !== 'false' && /^https?:\/\//i.test(guidText) ? guidText : undefined;
+  const permalink =
+    guidText && attr(asArray(guid)[0], 'isPermaLink') !== 'false' && /^https?:\/\//i.test(guidText)
+      ? guidText
+      : undefined;
   const link = resolve(text(item['link']), b) ?? resolve(permalink, b) ?? resolve(rdfAbout, b);
   const html = text(item['encoded']) ?? text(item['description']) ?? '';
-  const dateText = text(item['pubDate']) ?? text(item['date']) ?? text(item['published']) ?? text(item['issued']) ?? text(item['modified']) ?? text(item['updated']);
-  return { id: guidText ?? link ?? '', link, title: text(item['title']) ?? '', html, dateText, author: rssAuthor(item) };
+  const dateText =
+    text(item['pubDate']) ??
+    text(item['date']) ??
+    text(item['published']) ??
+    text(item['issued']) ??
+    text(item['modified']) ??
+    text(item['updated']);
+  return {
+    id: guidText ?? link ?? '',
+    link,
+    title: text(item['title']) ?? '',
+    html,
+    dateText,
+    author: rssAuthor(item),
+  };
 }
 
 function atomLink(entry: Node, base: string): string | undefined {
@@ -103,8 +119,20 @@ function atomEntry(entry: Node, base: string): Omit<FeedEntry, 'rawXml'> {
   const html = text(entry['content']) ?? text(entry['summary']) ?? '';
   const author = asArray(entry['author'])[0];
   const authorName = author && typeof author === 'object' ? text((author as Node)['name']) : text(author);
-  const dateText = text(entry['published']) ?? text(entry['updated']) ?? text(entry['issued']) ?? text(entry['created']) ?? text(entry['modified']);
-  return { id: text(entry['id']) ?? link ?? '', link, title: text(entry['title']) ?? '', html, dateText, author: (authorName ?? text(entry['creator']))?.trim() || undefined };
+  const dateText =
+    text(entry['published']) ??
+    text(entry['updated']) ??
+    text(entry['issued']) ??
+    text(entry['created']) ??
+    text(entry['modified']);
+  return {
+    id: text(entry['id']) ?? link ?? '',
+    link,
+    title: text(entry['title']) ?? '',
+    html,
+    dateText,
+    author: (authorName ?? text(entry['creator']))?.trim() || undefined,
+  };
 }
 
 /** The XML of each <item>/<entry> in document order, for evidence. */
@@ -119,7 +147,11 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
   try {
     doc = parser.parse(xml) as Node;
   } catch (e) {
-    throw new SourceError('TF_ERR_SOURCE_PARSE', `${feedUrl}: not well-formed XML (${(e as Error).message.slice(0, 200)})`, { cause: e });
+    throw new SourceError(
+      'TF_ERR_SOURCE_PARSE',
+      `${feedUrl}: not well-formed XML (${(e as Error).message.slice(0, 200)})`,
+      { cause: e },
+    );
   }
   const withRaw = (entries: Omit<FeedEntry, 'rawXml'>[], tag: 'item' | 'entry'): FeedEntry[] => {
     const raws = rawEntries(xml, tag);
@@ -130,19 +162,43 @@ export function parseFeed(xml: string, feedUrl: string): ParsedFeed {
     const channel = (asArray(rss['channel'])[0] ?? {}) as Node;
     const base = baseOf(channel, baseOf(rss, feedUrl));
     const items = asArray(channel['item'] ?? rss['item']) as Node[];
-    return { format: 'rss', title: text(channel['title']) ?? '', entries: withRaw(items.map((i) => rssEntry(i, base)), 'item') };
+    return {
+      format: 'rss',
+      title: text(channel['title']) ?? '',
+      entries: withRaw(
+        items.map((i) => rssEntry(i, base)),
+        'item',
+      ),
+    };
   }
   const feed = doc['feed'] as Node | undefined;
   if (feed && typeof feed === 'object') {
     const base = baseOf(feed, feedUrl);
     const entries = asArray(feed['entry']) as Node[];
-    return { format: 'atom', title: text(feed['title']) ?? '', entries: withRaw(entries.map((e) => atomEntry(e, base)), 'entry') };
+    return {
+      format: 'atom',
+      title: text(feed['title']) ?? '',
+      entries: withRaw(
+        entries.map((e) => atomEntry(e, base)),
+        'entry',
+      ),
+    };
   }
   const rdf = doc['RDF'] as Node | undefined;
   if (rdf && typeof rdf === 'object') {
     const channel = (asArray(rdf['channel'])[0] ?? {}) as Node;
     const items = asArray(rdf['item']) as Node[];
-    return { format: 'rdf', title: text(channel['title']) ?? '', entries: withRaw(items.map((i) => rssEntry(i, baseOf(rdf, feedUrl), attr(i, 'about'))), 'item') };
+    return {
+      format: 'rdf',
+      title: text(channel['title']) ?? '',
+      entries: withRaw(
+        items.map((i) => rssEntry(i, baseOf(rdf, feedUrl), attr(i, 'about'))),
+        'item',
+      ),
+    };
   }
-  throw new SourceError('TF_ERR_SOURCE_PARSE', `${feedUrl}: not an RSS, Atom or RDF feed; check the source URL points at the feed itself`);
+  throw new SourceError(
+    'TF_ERR_SOURCE_PARSE',
+    `${feedUrl}: not an RSS, Atom or RDF feed; check the source URL points at the feed itself`,
+  );
 }

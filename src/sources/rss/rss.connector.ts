@@ -4,7 +4,15 @@
  */
 import * as cheerio from 'cheerio';
 import { z } from 'zod';
-import { commonConfigShape, evidence, boundedSeen, fetchPolicy, type Connector, type PollContext, type RawItem } from '../connector.ts';
+import {
+  commonConfigShape,
+  evidence,
+  boundedSeen,
+  fetchPolicy,
+  type Connector,
+  type PollContext,
+  type RawItem,
+} from '../connector.ts';
 import { parseDate } from '../dates.ts';
 import { decodeBody } from '../fetch/charset.ts';
 import { formatInZone } from '../tz.ts';
@@ -32,7 +40,8 @@ export interface RssCursor {
 }
 
 const SEEN_MAX = 2000;
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 
 async function dateFromPage(ctx: PollContext<RssConfig>, link: string): Promise<string | null> {
   try {
@@ -45,7 +54,12 @@ async function dateFromPage(ctx: PollContext<RssConfig>, link: string): Promise<
   }
 }
 
-async function toItem(ctx: PollContext<RssConfig>, e: FeedEntry, fetchedAt: Date, pageBudget: { left: number }): Promise<RawItem> {
+async function toItem(
+  ctx: PollContext<RssConfig>,
+  e: FeedEntry,
+  fetchedAt: Date,
+  pageBudget: { left: number },
+): Promise<RawItem> {
   const dates = { now: ctx.now, timeZone: ctx.timeZone };
   let published = e.dateText ? parseDate(e.dateText, dates) : null;
   if (!published && e.link && ctx.config.date_from_page && pageBudget.left > 0) {
@@ -84,7 +98,9 @@ export const rssConnector: Connector<RssConfig, RssCursor> = {
     const budget = { left: ctx.config.max_page_fetches };
     const items: RawItem[] = [];
     for (const e of fresh) items.push(await toItem(ctx, e, res.fetchedAt, budget));
-    const nextCursor: RssCursor = { seen: boundedSeen(seen, fresh.map((e) => e.id || e.link || e.title).reverse(), SEEN_MAX) };
+    const nextCursor: RssCursor = {
+      seen: boundedSeen(seen, fresh.map((e) => e.id || e.link || e.title).reverse(), SEEN_MAX),
+    };
     if (res.etag) nextCursor.etag = res.etag;
     if (res.lastModified) nextCursor.last_modified = res.lastModified;
     return { items, nextCursor };

@@ -7,7 +7,9 @@ import { htmlToText, oneLine } from '../html/html-text.ts';
 import { formatInZone, instantOfWallTime } from '../tz.ts';
 import type { Cell } from './read-table.ts';
 
-const column = z.union([z.string().min(1).max(200), z.number().int().min(1).max(10_000)]).describe('列名（表头文字）或列号（从 1 开始）');
+const column = z
+  .union([z.string().min(1).max(200), z.number().int().min(1).max(10_000)])
+  .describe('列名（表头文字）或列号（从 1 开始）');
 
 export const columnMappingSchema = z
   .object({
@@ -39,7 +41,7 @@ export function guessMapping(headers: string[]): ColumnMapping | null {
     const h = headers.find((x) => re.test(x.trim()));
     if (h && !m[field]) m[field] = h;
   }
-  return m.text ? ({ ...m, text: m.text }) : null;
+  return m.text ? { ...m, text: m.text } : null;
 }
 
 /** Index of a column reference in the headers, or -1. */
@@ -51,8 +53,20 @@ export function columnIndex(headers: string[], ref: ColumnRef): number {
 
 /** Headers the mapping names but the file lacks. */
 export function missingColumns(headers: string[], mapping: ColumnMapping): string[] {
-  const refs = [mapping.title, ...(Array.isArray(mapping.text) ? mapping.text : [mapping.text]), mapping.published_at, mapping.author, mapping.url, mapping.key];
-  return refs.filter((r): r is ColumnRef => r !== undefined && (columnIndex(headers, r) < 0 || columnIndex(headers, r) >= headers.length)).map(String);
+  const refs = [
+    mapping.title,
+    ...(Array.isArray(mapping.text) ? mapping.text : [mapping.text]),
+    mapping.published_at,
+    mapping.author,
+    mapping.url,
+    mapping.key,
+  ];
+  return refs
+    .filter(
+      (r): r is ColumnRef =>
+        r !== undefined && (columnIndex(headers, r) < 0 || columnIndex(headers, r) >= headers.length),
+    )
+    .map(String);
 }
 
 function cellText(c: Cell | undefined): string {
@@ -70,7 +84,17 @@ function cellAt(headers: string[], row: Cell[], ref: ColumnRef | undefined): Cel
 function cellDate(c: Cell | undefined, ctx: { now: Date; timeZone: string }): string | null {
   if (c === undefined) return null;
   if (c instanceof Date) {
-    const ms = instantOfWallTime({ year: c.getUTCFullYear(), month: c.getUTCMonth() + 1, day: c.getUTCDate(), hour: c.getUTCHours(), minute: c.getUTCMinutes(), second: c.getUTCSeconds() }, ctx.timeZone);
+    const ms = instantOfWallTime(
+      {
+        year: c.getUTCFullYear(),
+        month: c.getUTCMonth() + 1,
+        day: c.getUTCDate(),
+        hour: c.getUTCHours(),
+        minute: c.getUTCMinutes(),
+        second: c.getUTCSeconds(),
+      },
+      ctx.timeZone,
+    );
     return Number.isFinite(ms) ? formatInZone(ms, ctx.timeZone) : null;
   }
   return parseDate(c, ctx);
@@ -84,14 +108,23 @@ export function rowIdentity(headers: string[], row: Cell[], mapping: ColumnMappi
 }
 
 /** One row as an item, or a problem saying why it cannot be one. */
-export function rowToItem(headers: string[], row: Cell[], mapping: ColumnMapping, ctx: { now: Date; timeZone: string; keyPrefix: string; fetchedAt: Date }): RawItem | { problem: string } {
+export function rowToItem(
+  headers: string[],
+  row: Cell[],
+  mapping: ColumnMapping,
+  ctx: { now: Date; timeZone: string; keyPrefix: string; fetchedAt: Date },
+): RawItem | { problem: string } {
   const textRefs = Array.isArray(mapping.text) ? mapping.text : [mapping.text];
-  const text = textRefs.map((r) => htmlToText(cellText(cellAt(headers, row, r)))).filter(Boolean).join('\n');
+  const text = textRefs
+    .map((r) => htmlToText(cellText(cellAt(headers, row, r))))
+    .filter(Boolean)
+    .join('\n');
   const title = oneLine(cellText(cellAt(headers, row, mapping.title)));
   if (!text && !title) return { problem: 'no text in the mapped text column(s)' };
   const dateCell = cellAt(headers, row, mapping.published_at);
   const published = cellDate(dateCell, ctx);
-  if (mapping.published_at !== undefined && cellText(dateCell).trim() && !published) return { problem: `unreadable date "${cellText(dateCell).slice(0, 40)}"` };
+  if (mapping.published_at !== undefined && cellText(dateCell).trim() && !published)
+    return { problem: `unreadable date "${cellText(dateCell).slice(0, 40)}"` };
   const link = cellText(cellAt(headers, row, mapping.url)).trim();
   const item: RawItem = {
     url: /^https?:\/\//i.test(link) ? link : rowIdentity(headers, row, mapping, ctx.keyPrefix),

@@ -35,10 +35,18 @@ async function readXlsx(data: Uint8Array, sheet?: string): Promise<Cell[][]> {
   try {
     await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new SourceError('TF_ERR_SOURCE_FILE', `not a readable .xlsx file (${(e as Error).message.slice(0, 100)}); save it again from Excel or WPS as .xlsx`, { cause: e });
+    throw new SourceError(
+      'TF_ERR_SOURCE_FILE',
+      `not a readable .xlsx file (${(e as Error).message.slice(0, 100)}); save it again from Excel or WPS as .xlsx`,
+      { cause: e },
+    );
   }
   const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-  if (!ws) throw new SourceError('TF_ERR_SOURCE_FILE', sheet ? `the workbook has no sheet named "${sheet}"` : 'the workbook has no sheet');
+  if (!ws)
+    throw new SourceError(
+      'TF_ERR_SOURCE_FILE',
+      sheet ? `the workbook has no sheet named "${sheet}"` : 'the workbook has no sheet',
+    );
   const rows: Cell[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const values = row.values as ExcelJS.CellValue[];
@@ -54,8 +62,13 @@ export async function readTable(file: SheetFile, opts: { sheet?: string; encodin
   const ext = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
   let all: Cell[][];
   if (ext === 'xlsx' || ext === 'xlsm') all = await readXlsx(file.data, opts.sheet);
-  else if (ext === 'csv' || ext === 'txt' || ext === 'tsv') all = parseCsv(decodeCsv(file.data, opts.encoding), ext === 'tsv' ? '\t' : undefined);
-  else throw new SourceError('TF_ERR_SOURCE_FILE', `${file.name}: only .xlsx and .csv files can be imported (save .xls files as .xlsx first)`);
+  else if (ext === 'csv' || ext === 'txt' || ext === 'tsv')
+    all = parseCsv(decodeCsv(file.data, opts.encoding), ext === 'tsv' ? '\t' : undefined);
+  else
+    throw new SourceError(
+      'TF_ERR_SOURCE_FILE',
+      `${file.name}: only .xlsx and .csv files can be imported (save .xls files as .xlsx first)`,
+    );
   const nonEmpty = all.filter((r) => r.some((c) => (c instanceof Date ? true : c.trim() !== '')));
   const [head, ...rows] = nonEmpty;
   const headers = (head ?? []).map((c) => (c instanceof Date ? c.toISOString() : c.trim()));

@@ -10,7 +10,14 @@ import { z } from 'zod';
 import { sha256Hex } from '../canonical-url.ts';
 import { boundedSeen, commonConfigShape, evidence, type Connector, type RawItem } from '../connector.ts';
 import { SourceError } from '../errors.ts';
-import { columnMappingSchema, guessMapping, missingColumns, rowRecord, rowToItem, type ColumnMapping } from './mapping.ts';
+import {
+  columnMappingSchema,
+  guessMapping,
+  missingColumns,
+  rowRecord,
+  rowToItem,
+  type ColumnMapping,
+} from './mapping.ts';
 import { readTable, type SheetFile } from './read-table.ts';
 
 export const spreadsheetConfigSchema = z
@@ -43,19 +50,31 @@ export async function importSheet(
   mapping: ColumnMapping,
   ctx: { now: Date; timeZone: string; keyPrefix?: string; sheet?: string; encoding?: string; limit?: number },
 ): Promise<ImportResult> {
-  const table = await readTable(file, { ...(ctx.sheet ? { sheet: ctx.sheet } : {}), ...(ctx.encoding ? { encoding: ctx.encoding } : {}) });
+  const table = await readTable(file, {
+    ...(ctx.sheet ? { sheet: ctx.sheet } : {}),
+    ...(ctx.encoding ? { encoding: ctx.encoding } : {}),
+  });
   const missing = missingColumns(table.headers, mapping);
   if (missing.length > 0) {
-    throw new SourceError('TF_ERR_SOURCE_CONFIG', `${file.name}: the mapping names column(s) ${missing.join(', ')} that the file does not have; its headers are: ${table.headers.join(', ')}`);
+    throw new SourceError(
+      'TF_ERR_SOURCE_CONFIG',
+      `${file.name}: the mapping names column(s) ${missing.join(', ')} that the file does not have; its headers are: ${table.headers.join(', ')}`,
+    );
   }
   const keyPrefix = ctx.keyPrefix ?? (typeof mapping.key === 'string' ? mapping.key : 'key');
   const items: RawItem[] = [];
   const problems: ImportResult['problems'] = [];
   const rows = ctx.limit ? table.rows.slice(0, ctx.limit) : table.rows;
   rows.forEach((row, i) => {
-    const r = rowToItem(table.headers, row, mapping, { now: ctx.now, timeZone: ctx.timeZone, keyPrefix, fetchedAt: ctx.now });
+    const r = rowToItem(table.headers, row, mapping, {
+      now: ctx.now,
+      timeZone: ctx.timeZone,
+      keyPrefix,
+      fetchedAt: ctx.now,
+    });
     if ('problem' in r) problems.push({ row: i + 2, problem: r.problem });
-    else items.push({ ...r, raw: evidence(JSON.stringify(rowRecord(table.headers, row)), ctx.now, 'application/json') });
+    else
+      items.push({ ...r, raw: evidence(JSON.stringify(rowRecord(table.headers, row)), ctx.now, 'application/json') });
   });
   return { headers: table.headers, items, problems };
 }
@@ -71,13 +90,33 @@ export interface SheetPreview {
 }
 
 /** The first rows of a file, its detected headers and (with a usable mapping) the items they give. */
-export async function preview(file: SheetFile, mapping: ColumnMapping | null | undefined, ctx: { now: Date; timeZone?: string; rows?: number; sheet?: string; encoding?: string }): Promise<SheetPreview> {
+export async function preview(
+  file: SheetFile,
+  mapping: ColumnMapping | null | undefined,
+  ctx: { now: Date; timeZone?: string; rows?: number; sheet?: string; encoding?: string },
+): Promise<SheetPreview> {
   const n = ctx.rows ?? 10;
-  const table = await readTable(file, { ...(ctx.sheet ? { sheet: ctx.sheet } : {}), ...(ctx.encoding ? { encoding: ctx.encoding } : {}) });
+  const table = await readTable(file, {
+    ...(ctx.sheet ? { sheet: ctx.sheet } : {}),
+    ...(ctx.encoding ? { encoding: ctx.encoding } : {}),
+  });
   const used = mapping ?? guessMapping(table.headers);
-  const out: SheetPreview = { headers: table.headers, rows: table.rows.slice(0, n).map((r) => rowRecord(table.headers, r)), mapping: used, items: [], problems: [], total_rows: table.rows.length };
+  const out: SheetPreview = {
+    headers: table.headers,
+    rows: table.rows.slice(0, n).map((r) => rowRecord(table.headers, r)),
+    mapping: used,
+    items: [],
+    problems: [],
+    total_rows: table.rows.length,
+  };
   if (used && missingColumns(table.headers, used).length === 0) {
-    const r = await importSheet(file, used, { now: ctx.now, timeZone: ctx.timeZone ?? 'Asia/Shanghai', limit: n, ...(ctx.sheet ? { sheet: ctx.sheet } : {}), ...(ctx.encoding ? { encoding: ctx.encoding } : {}) });
+    const r = await importSheet(file, used, {
+      now: ctx.now,
+      timeZone: ctx.timeZone ?? 'Asia/Shanghai',
+      limit: n,
+      ...(ctx.sheet ? { sheet: ctx.sheet } : {}),
+      ...(ctx.encoding ? { encoding: ctx.encoding } : {}),
+    });
     out.items = r.items;
     out.problems = r.problems;
   } else if (used) {
@@ -97,7 +136,11 @@ export const spreadsheetConnector: Connector<SpreadsheetConfig, SpreadsheetCurso
     try {
       data = await readFile(cfg.path);
     } catch (e) {
-      throw new SourceError('TF_ERR_SOURCE_FILE', `cannot read ${cfg.path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}; check the file path`, { cause: e });
+      throw new SourceError(
+        'TF_ERR_SOURCE_FILE',
+        `cannot read ${cfg.path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}; check the file path`,
+        { cause: e },
+      );
     }
     const hash = sha256Hex(data);
     const files = cursor?.files ?? [];

@@ -36,7 +36,12 @@ function engagementOf(scope: (s: string) => Cheerio<AnyNode>, sel: FieldSelector
 }
 
 /** Reads the entries and the next-page link of one list page. */
-export function extractListPage(html: string, pageUrl: string, list: WebPageConfig['list'], dates: DateContext): ListPage {
+export function extractListPage(
+  html: string,
+  pageUrl: string,
+  list: WebPageConfig['list'],
+  dates: DateContext,
+): ListPage {
   const $ = cheerio.load(html);
   const base = documentBase($, pageUrl);
   const entries: ListEntry[] = [];
@@ -90,7 +95,13 @@ export function extractDetailPage(html: string, sel: FieldSelectors, dates: Date
   if (sel.text) {
     const nodes = q(sel.text);
     text = nodesToText(nodes.toArray());
-    textHtml = nodes.length > 0 ? nodes.toArray().map((n) => $.html(n)).join('\n') : undefined;
+    textHtml =
+      nodes.length > 0
+        ? nodes
+            .toArray()
+            .map((n) => $.html(n))
+            .join('\n')
+        : undefined;
   } else {
     text = extractMainText(cheerio.load(html));
   }

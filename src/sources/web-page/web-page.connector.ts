@@ -6,6 +6,7 @@
 import { canonicalUrl, contentHash } from '../canonical-url.ts';
 import { boundedSeen, evidence, fetchPolicy, type Connector, type PollContext, type RawItem } from '../connector.ts';
 import { decodeBody } from '../fetch/charset.ts';
+import type { FetchResult } from '../fetch/fetcher.ts';
 import { formatInZone } from '../tz.ts';
 import { extractDetailPage, extractListPage, type ListEntry } from './extract.ts';
 import { webPageConfigSchema, type WebPageConfig } from './web-page.schema.ts';
@@ -58,7 +59,8 @@ async function detailItem(ctx: PollContext<WebPageConfig>, e: ListEntry & { link
       url: e.link,
       title: d.title ?? e.title ?? d.pageTitle ?? '',
       text: d.text || e.text || '',
-      published_at: d.published_at ?? e.published_at ?? d.guessedDate ?? formatInZone(res.fetchedAt.getTime(), ctx.timeZone),
+      published_at:
+        d.published_at ?? e.published_at ?? d.guessedDate ?? formatInZone(res.fetchedAt.getTime(), ctx.timeZone),
       raw: evidence(res.body, res.fetchedAt, res.contentType),
     };
     if (d.html) item.html = d.html;
@@ -87,7 +89,15 @@ export const webPageConnector: Connector<WebPageConfig, WebPageCursor> = {
     let pageUrl: string | undefined = cfg.url;
     for (let page = 0; pageUrl && page < cfg.max_pages && items.length < cfg.max_items; page++) {
       visited.add(canonicalUrl(pageUrl));
-      const res = await ctx.fetcher.fetch(pageUrl, fetchPolicy(cfg, ctx.signal));
+      let res: FetchResult;
+      try {
+        res = await ctx.fetcher.fetch(pageUrl, fetchPolicy(cfg, ctx.signal));
+      } catch (err) {
+        // the first page failing fails the run; a later page failing keeps what the earlier pages gave
+        if (page === 0 || ctx.signal.aborted) throw err;
+        ctx.logger.warn({ page: pageUrl, err: (err as Error).message }, 'web-page: list page failed; stopping here');
+        break;
+      }
       const { text: html } = decodeBody(res.body, res.contentType);
       const list = extractListPage(html, res.url, cfg.list, { now: ctx.now, timeZone: ctx.timeZone });
       const fresh: Array<{ e: ListEntry; key: string }> = [];
@@ -110,7 +120,10 @@ export const webPageConnector: Connector<WebPageConfig, WebPageCursor> = {
         items.push(item);
         newKeys.push((batch[i] as { key: string }).key);
       });
-      ctx.logger.debug({ page: res.url, entries: list.entries.length, fresh: fresh.length, known }, 'web-page: list page read');
+      ctx.logger.debug(
+        { page: res.url, entries: list.entries.length, fresh: fresh.length, known },
+        'web-page: list page read',
+      );
       if (list.entries.length === 0 || known * 2 >= list.entries.length) break;
       const next = list.next;
       pageUrl = next && !visited.has(canonicalUrl(next)) ? next : undefined;
