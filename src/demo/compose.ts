@@ -63,8 +63,10 @@ export function composeComplaint(rng: Rng, channel: Channel, at?: Date, topic?: 
   const t = topic ?? rng.pick(COMPLAINT_TOPICS);
   const scene = newScene(rng, undefined, at);
   const base = { kind: 'complaint' as PostKind, tone: 'negative' as Tone, unitId: t.unit, category: t.category, townId: scene.get('townId'), villageId: scene.get('villageId') };
-  const title = scene.pick(t.titles);
-  const problem = sentence(scene.pick(t.problems));
+  // Titles and problems are written in matching order: the title names the problem the post describes.
+  const i = rng.int(0, t.problems.length - 1);
+  const title = scene.fill(t.titles[i % t.titles.length] as string);
+  const problem = sentence(scene.fill(t.problems[i] as string));
   switch (channel) {
     case 'weibo': {
       const tag = rng.chance(0.5) ? hashtag(rng) : '';
@@ -104,12 +106,12 @@ export function letterText(scene: Scene, t: LetterParts, problem: string, unitId
   if (rng.chance(0.6)) body.push(scene.pick(LETTER.backgrounds));
   body.push(
     scene.pick(LETTER.situation) + problem + details.slice(0, 2).join(''),
-    scene.some(t.impacts, 1, 1) + scene.pick(LETTER.impactTail),
+    sentence(scene.some(t.impacts, 1, 1)) + scene.pick(LETTER.impactTail),
     scene.pick(LETTER.attempts),
   );
   if (details.length > 2) body.push(scene.pick(LETTER.moreIntro) + details.slice(2).join(''));
   if (rng.chance(0.6)) body.push(scene.pick(LETTER.reasons));
-  body.push(scene.some(t.asks, 1, 2) + scene.pick(LETTER.hopes));
+  body.push(sentence(scene.some(t.asks, 1, 2)) + scene.pick(LETTER.hopes));
   body.push(scene.pick(LETTER.closings));
   body.push(scene.pick(LETTER.signatures));
   return body.map(sentence).join('\n');

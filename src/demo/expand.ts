@@ -117,8 +117,8 @@ export class Scene {
     return this.fill(this.rng.pick(templates));
   }
 
-  /** Expand k distinct templates from the list (in random order), joined. */
-  some(templates: readonly string[], min: number, max: number, sep = ''): string {
+  /** Expand k distinct templates from the list (in random order), joined (sep only where a piece lacks an end mark). */
+  some(templates: readonly string[], min: number, max: number, sep = '。'): string {
     const k = this.rng.int(min, max);
     let out = '';
     for (const t of this.rng.sample(templates, k)) {

@@ -30,6 +30,7 @@ const BG_KINDS: Record<Channel, readonly (readonly [BgKind, number])[]> = {
 };
 
 interface Buffered extends SourceText {
+  sourceKind: DemoSourceKind;
   placeIds: string[];
   storyline?: StorylineId;
 }
@@ -62,6 +63,14 @@ class Ring<T> {
   }
   pick(rng: Rng): T | undefined {
     return this.items.length === 0 ? undefined : rng.pick(this.items);
+  }
+  /** A random item that satisfies `ok`, trying a few times. */
+  pickWhere(rng: Rng, ok: (item: T) => boolean): T | undefined {
+    for (let i = 0; i < 4; i++) {
+      const item = this.pick(rng);
+      if (item !== undefined && ok(item)) return item;
+    }
+    return undefined;
   }
 }
 
@@ -106,6 +115,7 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
   const scale = Math.max(0.5, opts.postsPerDay / 400);
   const starts = storylineStarts(opts);
   const recent = new Ring<Buffered>(400);
+  const recentWeibo = new Ring<Buffered>(300);
   const storyRecent = new Map<StorylineId, Ring<Buffered>>(STORYLINE_IDS.map((id) => [id, new Ring<Buffered>(150)]));
   const firstLetter = new Map<StorylineId, string>();
   const pending: PendingReply[] = [];
@@ -145,10 +155,11 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
   };
 
   const remember = (p: DemoPost) => {
-    const b: Buffered = { id: p.id, author: p.author, title: p.title, text: p.text, tone: p.tone, placeIds: p.placeIds, storyline: p.storyline };
+    const b: Buffered = { id: p.id, sourceKind: p.sourceKind, author: p.author, title: p.title, text: p.text, tone: p.tone, placeIds: p.placeIds, storyline: p.storyline };
     if ((p.sourceKind === 'json' || p.sourceKind === 'forum') && p.kind !== 'comment') {
       if (p.storyline) storyRecent.get(p.storyline)?.push(b);
       else if (!p.isOfficial) recent.push(b);
+      if (p.sourceKind === 'json' && !p.storyline) recentWeibo.push(b);
     }
     if (p.kind === 'letter' && p.storyline && !firstLetter.has(p.storyline)) firstLetter.set(p.storyline, p.id);
     if (p.kind === 'letter' && !p.storyline && p.unitId && rng.chance(0.4)) {
@@ -169,7 +180,7 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
     const { sourceKind, section } = channelKind(channel);
     const kind = rng.weighted(BG_KINDS[channel]);
     if (kind === 'repost' || kind === 'copy' || kind === 'comment') {
-      const src = recent.pick(rng);
+      const src = (kind === 'copy' ? recent : recentWeibo).pick(rng);
       if (src) return derived(kind, src, sourceKind, section, at, 1);
     }
     const draft =
@@ -184,8 +195,10 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
     const share = phase?.repostShare ?? 0;
     const boost = 2 + 2 * rateAt(spec, hourSince) / 10;
     if ((channel === 'weibo' && rng.chance(share)) || (channel === 'bbs' && rng.chance(share / 3))) {
-      const src = storyRecent.get(spec.id)?.pick(rng);
-      if (src) return derived(channel === 'weibo' && rng.chance(0.7) ? 'repost' : 'copy', src, sourceKind, section, at, boost);
+      const kind = channel === 'weibo' && rng.chance(0.7) ? 'repost' : 'copy';
+      const ring = storyRecent.get(spec.id);
+      const src = kind === 'repost' ? ring?.pickWhere(rng, (b) => b.sourceKind === 'json') : ring?.pick(rng);
+      if (src) return derived(kind, src, sourceKind, section, at, boost);
     }
     return finish(composeStorylinePost(rng, spec, hourSince, channel, at), at, sourceKind, section, { storyline: spec.id }, boost);
   };

@@ -42,7 +42,8 @@ export function composeStorylinePost(rng: Rng, spec: StorylineSpec, hour: number
       return { ...base, text: `${tags}${sentence(body)}${rng.chance(0.5) ? closer(scene, tone) : ''}${emoticons(rng, tone)}${at}` };
     }
     case 'hotline':
-      return { ...base, kind: 'ticket', callType: tone === 'positive' ? '表扬' : tone === 'neutral' ? '咨询' : '投诉', text: ticketText(scene, sentence(scene.pick(lines)), scene.pick(spec.asks)) };
+      if (tone === 'positive') return { ...base, kind: 'ticket', callType: '表扬', category: '表扬', text: ticketText(scene, sentence(scene.pick(lines)), '来电人对相关单位表示感谢。') };
+      return { ...base, kind: 'ticket', callType: '投诉', text: ticketText(scene, sentence(scene.pick(lines)), scene.pick(spec.asks)) };
     case 'mailbox': {
       const problem = sentence(scene.pick(lines));
       return { ...base, kind: 'letter', text: letterText(scene, { details: lines, impacts: GENERIC_IMPACTS, asks: spec.asks }, problem, spec.unitId) };

@@ -66,8 +66,9 @@ const COMMENTS: Record<Tone, string[]> = {
 /** A short comment on a post. */
 export function commentOn(rng: Rng, src: SourceText): { title: string; text: string; tone: Tone } {
   const tone: Tone = rng.chance(0.75) ? src.tone : 'neutral';
-  let text = pickFill(rng, rng.pick(COMMENTS[tone]));
-  if (rng.chance(0.3)) text += pickFill(rng, rng.pick(COMMENTS[tone]));
+  const [first, second] = rng.sample(COMMENTS[tone], 2);
+  let text = pickFill(rng, first ?? '');
+  if (second && rng.chance(0.3)) text += pickFill(rng, second);
   if (rng.chance(0.4)) text += emoticons(rng, tone, 2);
   return { title: `回复@${src.author}`, text, tone };
 }
