@@ -170,9 +170,10 @@ export class PoliteFetcher implements Fetcher {
     }
     const maxBytes = options.maxBytes ?? this.opts.maxBytes;
     const timeoutMs = options.timeoutMs ?? this.opts.timeoutMs;
+    const release = await this.limiter.acquire(url.host, options.signal, options.hostLimits);
+    // the time limit starts once the host's turn has come, not while waiting in its queue
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-    const release = await this.limiter.acquire(url.host, options.signal, options.hostLimits);
     try {
       const res = await request(url, {
         method: 'GET',
