@@ -14,7 +14,7 @@ import { segment } from '../src/analysis/segment.ts';
 import { DEFAULT_FEATURE_CONFIG, type FeatureConfig } from '../src/analysis/sentiment/features.ts';
 import { featurizeAll, row, trainHeads, type TrainOptions } from '../src/analysis/sentiment/train.ts';
 import { DEFAULT_WEIGHTS, hasNeutralClass, parseCorpusLine, sourceGroup, splitOf, type Split } from '../src/analysis/sentiment/dataset.ts';
-import { decide, featureValue, headMargin, sigmoid, type SentimentLabel, type SentimentWeights } from '../src/analysis/sentiment/model.ts';
+import { LinearSentimentModel, probsOf, type SentimentLabel, type SentimentWeights } from '../src/analysis/sentiment/model.ts';
 import { figures, figuresBy, figuresTable, type Prediction } from '../src/analysis/sentiment/evaluate.ts';
 import { quantiseWeights, saveModel } from '../src/analysis/sentiment/model-io.ts';
 import { loadSentimentModel } from '../src/analysis/sentiment/index.ts';
@@ -49,14 +49,13 @@ function loadCorpus(path: string): Row[] {
   return out;
 }
 
-function predictRows(w: SentimentWeights, rows: Row[], sp: ReturnType<typeof featurizeAll>, ids: number[], tau: number): Prediction[] {
+/** Predictions through the model's own scoring code (LinearSentimentModel.scoreIndices), as `predict` makes them. */
+function predictRows(m: LinearSentimentModel, rows: Row[], sp: ReturnType<typeof featurizeAll>, ids: number[], tau: number): Prediction[] {
   return ids.map((i) => {
-    const f = row(sp, i);
-    const v = featureValue(f.length);
-    const pN = sigmoid(headMargin(w.neutral, f, v));
-    const pP = sigmoid(headMargin(w.polarity, f, v));
+    const { pN, pP, label } = m.scoreIndices(row(sp, i), tau);
+    const probs = probsOf(pN, pP);
     const r = rows[i]!;
-    return { gold: r.label, pred: decide(pN, pP, tau), score: (1 - pN) * (2 * pP - 1), source: r.source };
+    return { gold: r.label, pred: label, score: probs.positive - probs.negative, source: r.source };
   });
 }
 
@@ -64,7 +63,7 @@ function predictRows(w: SentimentWeights, rows: Row[], sp: ReturnType<typeof fea
  * Threshold maximising, on validation rows: SMP2020 macro-F1 + 2 × polar accuracy on the other (two-class) rows.
  * Calling a polar comment neutral is the costlier mistake for an office (a complaint that goes unseen), hence 2×.
  */
-function tuneThreshold(w: SentimentWeights, rows: Row[], sp: ReturnType<typeof featurizeAll>, ids: number[]): number {
+function tuneThreshold(w: LinearSentimentModel, rows: Row[], sp: ReturnType<typeof featurizeAll>, ids: number[]): number {
   let best = { tau: 0.5, obj: -1 };
   for (let k = 4; k <= 36; k++) {
     const tau = k / 40;
@@ -122,8 +121,9 @@ function main(): void {
   const t2 = Date.now();
   const raw: SentimentWeights = { features: FEATURES, ...heads, neutralThreshold: 0.5 };
   const q = quantiseWeights(raw);
-  q.neutralThreshold = tuneThreshold(q, rows, sp, ids.valid);
-  const test = predictRows(q, rows, sp, ids.test, q.neutralThreshold);
+  const qm = new LinearSentimentModel(q);
+  q.neutralThreshold = tuneThreshold(qm, rows, sp, ids.valid);
+  const test = predictRows(qm, rows, sp, ids.test, q.neutralThreshold);
   const table = figuresTable(figuresBy(test, groupsOf));
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.source, (counts.get(r.source) ?? 0) + 1);

@@ -73,4 +73,29 @@ describe('sentiment features', () => {
       { numRuns: 300 },
     );
   });
+
+  // Tricky pieces for the fast path: cased Greek/Turkish/Deseret (lower-casing beyond ASCII), lone and paired
+  // surrogates, emoji, masks (URLs, mentions, emoticons), cue punctuation runs, hashtags across lines.
+  const PIECES = ['不', '好', '没有', '及时', 'ΑΣ', 'İ', 'ABC', 'Ok', '!', '?', '。', '.', '…', '#', '\n', ' ', '//', '@某人', ':', 'www.', 'WwW.x', 'http://t.cn/x',
+    '[泪]', '😂', '©', '\uD800', '\uDC00', '𐐀', '～', '~', '12', '3.5%', '，', '【', '“', '\t', '\u3000'];
+  const tricky = fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }).map((a) => a.join(''));
+
+  it('fast hashed path gives the same features and display forms on tricky and raw (unnormalised) text', () => {
+    const cfg = { bits: 30, charNgrams: [1, 2, 3], wordBigrams: true, negation: true };
+    fc.assert(
+      fc.property(fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 60 })), fc.boolean(), (s, normalise) => {
+        const text = normalise ? normalizeText(s) : s;
+        const tokens = segment(text);
+        const ref = extractFeatures(text, tokens, cfg);
+        const buckets = hashFeatures(ref.keys, 30);
+        const fast = hashedFeatures(text, tokens, cfg);
+        expect([...fast.idx].sort()).toEqual([...new Set(buckets)].sort());
+        const slowShown = ref.displays.map((d, i) => `${buckets[i]}:${d}`).filter((x) => !x.endsWith(':null')).sort();
+        const fastShown = [...fast.idx].map((b, i) => `${b}:${fast.display(i)}`).filter((x) => !x.endsWith(':null')).sort();
+        expect(fastShown).toEqual(slowShown);
+        for (let i = 0; i < fast.idx.length; i++) expect(fast.displayable(i)).toBe(fast.display(i) !== null);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });

@@ -11,65 +11,35 @@
  *   p:!!          punctuation cues (!, !!+, ?, ??+, ?!, …, ~)
  *   m:repost …    shape cues: repost chain (//@user:), URL, hashtag, length bucket
  * Keys are deduplicated per text; a text's features all get the same value 1/sqrt(count).
+ *
+ * This file is the readable reference (string keys). Training and prediction use the hashed fast path in
+ * hashed-features.ts, which yields the same buckets without building the keys (a property test checks it).
  */
 
-export interface FeatureConfig {
-  /** log2 of the number of hash buckets. */
-  bits: number;
-  /** Character n-gram orders, e.g. [1, 2, 3]. */
-  charNgrams: number[];
-  wordBigrams: boolean;
-  negation: boolean;
-}
+import {
+  CLAUSE_END_RE,
+  DEFAULT_FEATURE_CONFIG,
+  DIGITS_RE,
+  EMOJI_RE,
+  EMOTICON_RE,
+  HASHTAG_RE,
+  MENTION_RE,
+  NEGATION_SCOPE,
+  NEGATORS,
+  PUNCT_TOKEN_RE,
+  REPOST_RE,
+  URL_RE,
+  hashKey,
+  type FeatureConfig,
+} from './feature-common.ts';
 
-export const DEFAULT_FEATURE_CONFIG: FeatureConfig = { bits: 20, charNgrams: [1, 2], wordBigrams: true, negation: true };
-
-/** Negation cues: a token equal to one of these opens a negation scope over the next words. */
-export const NEGATORS: ReadonlySet<string> = new Set([
-  '不', '没', '没有', '无', '非', '别', '未', '难以', '不要', '不会', '不能', '不是', '并非', '毫无', '绝不',
-  '从不', '从未', '不太', '不够', '不再', '不用', '甭', '勿', '莫', '没什么', '不怎么', '并不', '并没有', '再也不',
-  '一点也不', '根本不', '根本没有', '不怎么样', '不大', '无法', '决不', '永不', '尚未', '别再',
-]);
-
-const NEGATION_SCOPE = 3;
-const EMOTICON_RE = /\[[\u4e00-\u9fffA-Za-z0-9]{1,8}\]/g;
-const URL_RE = /\b(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gi;
-const MENTION_RE = /@[\u4e00-\u9fffA-Za-z0-9_\-·]{1,30}/g;
-const REPOST_RE = /\/\/\s*@/;
-const HASHTAG_RE = /#[^#\n]{1,60}#/;
-const EMOJI_RE = /\p{Extended_Pictographic}/gu;
-const PUNCT_TOKEN_RE = /^[\p{P}\p{S}\s]+$/u;
-const CLAUSE_END_RE = /^[,.!?;:。，！？；：、…~\n()（）"“”'‘’[\]【】《》/]+$/;
-const DIGITS_RE = /^[0-9.%]+$/;
+export { DEFAULT_FEATURE_CONFIG, NEGATORS, hashKey, type FeatureConfig } from './feature-common.ts';
+export { hashedFeatures, type HashedFeatures } from './hashed-features.ts';
 
 export interface FeatureSet {
   keys: string[];
   /** Human-readable form of each key for evidence, or null for keys not worth showing (char n-grams, shape). */
   displays: (string | null)[];
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-
-function fnvFeed(h: number, s: string, from = 0, to = s.length): number {
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** 32-bit FNV-1a over UTF-16 code units, finished with a murmur3 mix. */
-export function hashKey(key: string): number {
-  return finish(fnvFeed(FNV_OFFSET, key));
 }
 
 /** Marks character positions covered by @mentions, URLs and emoticon codes (they are not words). */
@@ -181,72 +151,6 @@ export function extractFeatures(text: string, tokens: readonly string[], cfg: Fe
   charFeatures(text, mask, cfg.charNgrams, add);
   cueFeatures(text, add);
   return { keys: [...seen.keys()], displays: [...seen.values()] };
-}
-
-const C_PREFIX = fnvFeed(FNV_OFFSET, 'c:');
-/** Exactly the characters JavaScript's \s matches. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** Full 32-bit hashes of the character n-gram keys (as hashKey('c:' + gram)), without building the strings. */
-function charHashes(text: string, mask: Uint8Array, orders: number[], out: Set<number>): void {
-  const clean = charText(text, mask);
-  const starts: number[] = [];
-  const flush = (end: number): void => {
-    for (const n of orders) {
-      for (let i = 0; i + n <= starts.length; i++) {
-        const to = i + n < starts.length ? starts[i + n]! : end;
-        out.add(finish(fnvFeed(C_PREFIX, clean, starts[i]!, to)));
-      }
-    }
-    starts.length = 0;
-  };
-  for (let i = 0; i < clean.length; i++) {
-    const c = clean.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-      const p = clean.charCodeAt(i - 1);
-      if (p >= 0xd800 && p <= 0xdbff) continue; // low surrogate: part of the previous code point
-    }
-    if (isSpace(c)) {
-      flush(i);
-      continue;
-    }
-    starts.push(i);
-  }
-  flush(clean.length);
-}
-
-export interface HashedFeatures {
-  /** Distinct bucket indices (same multiset as hashFeatures(extractFeatures(…).keys) up to 32-bit hash collisions). */
-  idx: Uint32Array;
-  /** Display form per index; null for character n-grams and shape cues. */
-  displays: (string | null)[];
-}
-
-/** The fast path used for training and prediction: bucket indices without materialising char n-gram keys. */
-export function hashedFeatures(text: string, tokens: readonly string[], cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedFeatures {
-  const hashes = new Set<number>();
-  const displays: (string | null)[] = [];
-  const add = (k: string, d: string | null): void => {
-    const h = hashKey(k);
-    if (hashes.has(h)) return;
-    hashes.add(h);
-    displays.push(d);
-  };
-  const mask = maskSpans(text);
-  wordFeatures(contentWords(text, tokens, mask), cfg, add);
-  cueFeatures(text, add);
-  const wordCount = hashes.size;
-  charHashes(text, mask, cfg.charNgrams, hashes);
-  for (let i = wordCount; i < hashes.size; i++) displays.push(null);
-  const maskBits = (1 << cfg.bits) - 1;
-  const idx = new Uint32Array(hashes.size);
-  let i = 0;
-  for (const h of hashes) idx[i++] = h & maskBits;
-  return { idx, displays };
 }
 
 /** Bucket indices of keys (duplicates from collisions are kept: they add up, as the weights do). */

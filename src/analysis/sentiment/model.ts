@@ -10,7 +10,7 @@
  * (dataset-dependent) absence of a neutral class.
  * score = P(positive) − P(negative) = (1 − pN)(2pP − 1), in [-1, 1].
  */
-import { hashedFeatures, type FeatureConfig } from './features.ts';
+import { hashedFeatures, type FeatureConfig, type HashedFeatures } from './features.ts';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -66,42 +66,101 @@ export function decide(pN: number, pP: number, threshold: number): SentimentLabe
   return pP >= 0.5 ? 'positive' : 'negative';
 }
 
-function evidenceFor(
-  label: SentimentLabel,
-  w: SentimentWeights,
-  idx: Uint32Array,
-  displays: (string | null)[],
-): string[] {
-  const head = label === 'neutral' ? w.neutral : w.polarity;
-  const sign = label === 'negative' ? -1 : 1;
-  const scored: { d: string; c: number }[] = [];
-  for (let i = 0; i < idx.length; i++) {
-    const d = displays[i];
-    if (!d) continue;
-    const c = sign * head.weights[idx[i]!]!;
-    if (c > 0) scored.push({ d, c });
+/** Both heads' weights interleaved (polarity, neutral per bucket): one memory access per feature for both. */
+export function packHeads(w: SentimentWeights): Float32Array {
+  const p = w.polarity.weights;
+  const n = w.neutral.weights;
+  const out = new Float32Array(2 * p.length);
+  for (let i = 0; i < p.length; i++) {
+    out[2 * i] = p[i]!;
+    out[2 * i + 1] = n[i]!;
   }
-  scored.sort((a, b) => b.c - a.c);
+  return out;
+}
+
+/** What both heads say about a text's hashed features. Margins equal headMargin(head, idx, v) exactly. */
+export interface HeadScores {
+  pN: number;
+  pP: number;
+  label: SentimentLabel;
+}
+
+/** Class probabilities from the two heads (see the top of this file). */
+export function probsOf(pN: number, pP: number): Record<SentimentLabel, number> {
+  return { negative: (1 - pN) * (1 - pP), neutral: pN, positive: (1 - pN) * pP };
+}
+
+let candIdx = new Int32Array(256);
+let candScore = new Float64Array(256);
+
+/**
+ * The (up to) five most influential displayable features for the label: positive contribution, largest first
+ * (ties in feature order), each display form once. Only the chosen features' display strings are built.
+ */
+function evidenceFor(label: SentimentLabel, packed: Float32Array, f: HashedFeatures): string[] {
+  const head = label === 'neutral' ? 1 : 0;
+  const sign = label === 'negative' ? -1 : 1;
+  const idx = f.idx;
+  if (candIdx.length < idx.length) {
+    candIdx = new Int32Array(idx.length * 2);
+    candScore = new Float64Array(idx.length * 2);
+  }
+  let n = 0;
+  for (let i = 0; i < f.shown; i++) {
+    if (!f.displayable(i)) continue;
+    const c = sign * packed[2 * idx[i]! + head]!;
+    if (c > 0) {
+      candIdx[n] = i;
+      candScore[n++] = c;
+    }
+  }
   const out: string[] = [];
-  for (const s of scored) {
-    if (out.includes(s.d)) continue;
-    out.push(s.d);
-    if (out.length >= EVIDENCE_MAX) break;
+  while (out.length < EVIDENCE_MAX) {
+    let best = -1;
+    for (let k = 0; k < n; k++) {
+      if (candIdx[k]! < 0) continue;
+      if (best < 0 || candScore[k]! > candScore[best]!) best = k;
+    }
+    if (best < 0) break;
+    const d = f.display(candIdx[best]!)!;
+    candIdx[best] = -1;
+    if (!out.includes(d)) out.push(d);
   }
   return out;
 }
 
 export class LinearSentimentModel implements SentimentModel {
+  private packedWeights: Float32Array | null = null;
+
+  /** `weights` are treated as read-only once the model has predicted (an interleaved copy is kept for speed). */
   constructor(readonly weights: SentimentWeights) {}
 
-  predict(text: string, tokens: string[]): SentimentResult {
+  private packed(): Float32Array {
+    if (!this.packedWeights) this.packedWeights = packHeads(this.weights);
+    return this.packedWeights;
+  }
+
+  /** Both heads over hashed feature indices (the code path of predict, also used by the trainer's evaluation). */
+  scoreIndices(idx: Uint32Array, neutralThreshold = this.weights.neutralThreshold): HeadScores {
     const w = this.weights;
-    const { idx, displays } = hashedFeatures(text, tokens, w.features);
+    const packed = this.packed();
     const v = featureValue(idx.length);
-    const pN = sigmoid(headMargin(w.neutral, idx, v));
-    const pP = sigmoid(headMargin(w.polarity, idx, v));
-    const probs = { negative: (1 - pN) * (1 - pP), neutral: pN, positive: (1 - pN) * pP };
-    const label = decide(pN, pP, w.neutralThreshold);
-    return { label, score: probs.positive - probs.negative, evidence: evidenceFor(label, w, idx, displays), probs };
+    let zP = w.polarity.bias;
+    let zN = w.neutral.bias;
+    for (let i = 0; i < idx.length; i++) {
+      const j = 2 * idx[i]!;
+      zP += packed[j]! * v;
+      zN += packed[j + 1]! * v;
+    }
+    const pN = sigmoid(zN);
+    const pP = sigmoid(zP);
+    return { pN, pP, label: decide(pN, pP, neutralThreshold) };
+  }
+
+  predict(text: string, tokens: string[]): SentimentResult {
+    const f = hashedFeatures(text, tokens, this.weights.features);
+    const { pN, pP, label } = this.scoreIndices(f.idx);
+    const probs = probsOf(pN, pP);
+    return { label, score: probs.positive - probs.negative, evidence: evidenceFor(label, this.packed(), f), probs };
   }
 }

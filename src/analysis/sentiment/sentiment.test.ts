@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeText } from '../normalize.ts';
 import { segment } from '../segment.ts';
@@ -13,6 +14,8 @@ import {
   saveSentimentModel,
   type SentimentModel,
 } from './index.ts';
+import { hashedFeatures } from './features.ts';
+import { featureValue, headMargin, sigmoid } from './model.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -57,6 +60,31 @@ describe('committed sentiment model', () => {
     expect(r.score).toBeCloseTo(r.probs.positive - r.probs.negative, 6);
     expect(r.evidence.length).toBeGreaterThan(0);
     for (const e of r.evidence) expect(e).not.toMatch(/^[a-z]:/);
+  });
+
+  it('scores with the interleaved heads exactly as each head alone (training and prediction agree)', () => {
+    const w = model.weights;
+    fc.assert(
+      fc.property(fc.array(fc.nat((1 << w.features.bits) - 1), { maxLength: 400 }), (list) => {
+        const idx = Uint32Array.from(new Set(list));
+        const v = featureValue(idx.length);
+        const s = model.scoreIndices(idx);
+        expect(s.pN).toBe(sigmoid(headMargin(w.neutral, idx, v)));
+        expect(s.pP).toBe(sigmoid(headMargin(w.polarity, idx, v)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('shows as evidence the features that push towards the label, strongest first, each once', () => {
+    const text = normalizeText('送餐太慢了，不及时，饭都凉了[怒]');
+    const r = model.predict(text, segment(text));
+    const f = hashedFeatures(text, segment(text), model.weights.features);
+    const head = r.label === 'neutral' ? model.weights.neutral : model.weights.polarity;
+    const sign = r.label === 'negative' ? -1 : 1;
+    const scored = [...f.idx].map((b, i) => ({ d: f.display(i), c: sign * head.weights[b]! })).filter((x) => x.d !== null && x.c > 0);
+    scored.sort((a, b) => b.c - a.c);
+    expect(r.evidence).toEqual([...new Set(scored.map((x) => x.d))].slice(0, 5));
   });
 
   it('handles empty input', () => {
