@@ -37,6 +37,25 @@ export function createAcceleratedClock(opts: AcceleratedClockOptions = {}): Acce
   };
 }
 
+export interface CatchUpClockOptions {
+  /** How far behind real time the demo starts, in milliseconds. */
+  behindMs: number;
+  /** Demo seconds per real second until the demo time reaches real time (then 1). */
+  speed: number;
+  realNow?: () => number;
+}
+
+/**
+ * A clock that starts `behindMs` in the past and runs `speed` times faster until it catches up with real time,
+ * then follows real time. Posts it reveals are never in the desk's future, yet hours of the demo county unfold in
+ * minutes (12 hours behind at ×120 catch up in 6 minutes).
+ */
+export function createCatchUpClock(opts: CatchUpClockOptions): AcceleratedClock {
+  const realNow = opts.realNow ?? (() => Date.now());
+  const fast = createAcceleratedClock({ start: new Date(realNow() - Math.max(0, opts.behindMs)), speed: opts.speed, realNow });
+  return { speed: fast.speed, start: fast.start, now: () => new Date(Math.min(realNow(), fast.now().getTime())) };
+}
+
 /** A clock that tests move by hand. */
 export interface ManualClock extends DemoClock {
   set(d: Date): void;

@@ -51,15 +51,17 @@ export interface DemoSite {
 }
 
 /**
- * The default timeline around `now`: one day of history, a week ahead; the rumour already ran its course, the
- * canteen complaint awaits its report, the flood is bursting right now, the holiday crowds come tomorrow.
+ * The default timeline around `now` (the clock's time when the site starts): one day of history and a week ahead.
+ * The rumour has run its course, the canteen complaint awaits its report, the flood began 90 minutes ago and peaks
+ * 3–5 demo hours after `now` (just when a clock 3 hours behind at ×180 catches up with real time, a minute after
+ * start), and the holiday crowds come the next day.
  */
 export function demoTimeline(now: Date): { start: Date; days: number; storylines: Record<StorylineId, Date> } {
   const t = now.getTime();
   return {
     start: new Date(t - 24 * HOUR),
     days: 8,
-    storylines: { rumour: new Date(t - 22 * HOUR), canteen: new Date(t - 14 * HOUR), flood: new Date(t - 3 * HOUR), scenic: new Date(t + 20 * HOUR) },
+    storylines: { rumour: new Date(t - 22 * HOUR), canteen: new Date(t - 14 * HOUR), flood: new Date(t - 1.5 * HOUR), scenic: new Date(t + 20 * HOUR) },
   };
 }
 
