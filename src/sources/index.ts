@@ -117,3 +117,42 @@ export {
 export { SourceError, isSourceError, type SourceErrorCode } from './errors.ts';
 export { parseDate } from './dates.ts';
 export { canonicalUrl, contentHash, postKey } from './canonical-url.ts';
+export { formatInZone, DEFAULT_TIME_ZONE } from './tz.ts';
+export { decodeBody, detectCharset } from './fetch/charset.ts';
+export { htmlToText } from './html/html-text.ts';
+export {
+  nextDueAt,
+  isDue,
+  dueSources,
+  isHeightened,
+  scheduleSpecSchema,
+  type ScheduleSpec,
+  type HeightenedMode,
+  type SourceRunState,
+  type ScheduledSource,
+} from './schedule.ts';
+export {
+  initialHealth,
+  recordSuccess,
+  recordFailure,
+  healthStatus,
+  volumeChange,
+  type SourceHealth,
+  type VolumeFlag,
+  type HealthStatus,
+} from './health.ts';
+export {
+  verifyWebhook,
+  parseWebhookPayload,
+  webhookTokenHash,
+  type WebhookConfig,
+  type WebhookVerdict,
+} from './webhook/webhook.connector.ts';
+export { validateManualItem, manualItemSchema, type ManualItemInput } from './manual/manual.connector.ts';
+export {
+  preview as previewSpreadsheet,
+  importSheet,
+  type SheetPreview,
+  type ImportResult,
+} from './spreadsheet/spreadsheet.connector.ts';
+export { columnMappingSchema, type ColumnMapping } from './spreadsheet/mapping.ts';

@@ -140,6 +140,16 @@ describe('PoliteFetcher', () => {
     await f.close();
   });
 
+  it('checks the address again when connecting (a name that re-resolves to loopback is refused)', async () => {
+    // the pre-check is told "localhost" is public (as a rebinding DNS server would); the connection's own lookup is not fooled
+    const f = fetcher({ resolver: async () => ['93.184.216.34'] });
+    const port = new URL(server.origin).port;
+    expect(await codeOf(f.fetch(`http://localhost:${port}/hello`, { ignoreRobots: true }))).toBe(
+      'TF_ERR_FETCH_PRIVATE_ADDRESS',
+    );
+    await f.close();
+  });
+
   it('spaces requests to one host by its rate limit', async () => {
     const arrivals: number[] = [];
     const h = await startServer((_req, res, url) => {

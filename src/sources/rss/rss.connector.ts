@@ -74,7 +74,13 @@ async function toItem(
   };
   if (e.html) item.html = e.html;
   if (e.author) item.author = oneLine(htmlToText(e.author));
-  if (e.rawXml) item.raw = evidence(e.rawXml, fetchedAt, 'application/xml');
+  item.raw = e.rawXml
+    ? evidence(e.rawXml, fetchedAt, 'application/xml')
+    : evidence(
+        JSON.stringify({ id: e.id, link: e.link, title: e.title, date: e.dateText, author: e.author, html: e.html }),
+        fetchedAt,
+        'application/json',
+      );
   return item;
 }
 

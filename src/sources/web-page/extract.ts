@@ -90,19 +90,14 @@ export function extractDetailPage(html: string, sel: FieldSelectors, dates: Date
   const published_at = sel.published_at ? dateOf(q(sel.published_at), dates) : null;
   const author = sel.author ? authorOf(q(sel.author)) : undefined;
   const engagement = engagementOf(q, sel);
-  let text: string;
+  let text = '';
   let textHtml: string | undefined;
-  if (sel.text) {
-    const nodes = q(sel.text);
-    text = nodesToText(nodes.toArray());
-    textHtml =
-      nodes.length > 0
-        ? nodes
-            .toArray()
-            .map((n) => $.html(n))
-            .join('\n')
-        : undefined;
+  const nodes = sel.text ? q(sel.text).toArray() : [];
+  if (nodes.length > 0) {
+    text = nodesToText(nodes);
+    textHtml = nodes.map((n) => $.html(n)).join('\n');
   } else {
+    // no text selector, or one that matches nothing on this page: find the main text
     text = extractMainText(cheerio.load(html));
   }
   const guessedDate = published_at ? null : pageDate($, dates);
