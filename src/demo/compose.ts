@@ -4,7 +4,7 @@
  * sentence pieces, so texts on the same topic differ in content and length.
  */
 import { CHATTER_TOPICS, NEWS_GENERIC, NEWS_TOPICS } from './chatter.ts';
-import { unitById } from './county.ts';
+import { DEMO_LANDMARKS, unitById } from './county.ts';
 import { Scene } from './expand.ts';
 import { NEG_CLOSERS, NEU_CLOSERS, POS_CLOSERS, SLOTS, emoticons, hashtag, pickTownVillage } from './lexicon.ts';
 import { LETTER } from './letter-frames.ts';
@@ -36,6 +36,11 @@ export function newScene(rng: Rng, townId?: string, at?: Date): Scene {
   const scene = new Scene(rng, SLOTS);
   if (at) setDateSlots(scene, at);
   scene.set('town', town.name).set('village', village.name).set('townId', town.id).set('villageId', village.id);
+  // People mostly write about the roads, schools and estates near them.
+  for (const kind of ['road', 'school', 'estate'] as const) {
+    const near = DEMO_LANDMARKS.filter((l) => l.kind === kind && l.placeId === town.id);
+    if (near.length > 0 && rng.chance(0.7)) scene.set(kind, rng.pick(near).name);
+  }
   return scene;
 }
 

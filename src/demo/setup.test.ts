@@ -4,7 +4,7 @@ import { normalizeText } from '../analysis/normalize.ts';
 import { parsePlan, PlanSet } from '../analysis/plan/index.ts';
 import { COUNTY_ID, DEMO_PLACES, DEMO_UNITS, demoGazetteer } from './county.ts';
 import { generatePosts } from './generator.ts';
-import { DEMO_ALERT_RULES, DEMO_PLANS, DEMO_PLAYBOOK, DEMO_USERS, demoPlanLists, demoRoster, demoUnits } from './setup.ts';
+import { DEMO_ALERT_RULES, DEMO_PLANS, DEMO_PLAYBOOK, DEMO_USERS, demoPlanLists, demoRoster, demoSetup, demoUnits } from './setup.ts';
 
 describe('demo county data', () => {
   it('has a consistent hierarchy: unique ids, parents that exist, a dozen towns with villages', () => {
@@ -92,6 +92,10 @@ describe('demo desk setup', () => {
       expect(s.withinMinutes).toBeGreaterThan(0);
       expect(Boolean(s.role) || DEMO_UNITS.some((u) => u.id === s.unitId)).toBe(true);
     }
+    const all = demoSetup(new Date('2026-11-25T00:00:00Z'));
+    expect(all.units.length).toBe(DEMO_UNITS.length);
+    expect(all.playbooks).toEqual([DEMO_PLAYBOOK]);
+    expect(all.roster.shifts.length).toBeGreaterThan(20);
     const liaisons = DEMO_USERS.filter((u) => u.role === 'unit_liaison');
     for (const l of liaisons) expect(demoUnits().some((u) => u.id === l.unitId)).toBe(true);
   });

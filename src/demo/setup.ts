@@ -3,7 +3,7 @@
  * (in-app channel) and a flood playbook. The lead maps these onto the store. Time-dependent data (the roster) is
  * built from a `now` passed in.
  */
-import { DEMO_UNITS, demoPlaceWords, demoUnitWords, type DemoUnit } from './county.ts';
+import { DEMO_PLACES, DEMO_UNITS, demoGazetteer, demoPlaceWords, demoUnitWords, type DemoPlace, type DemoUnit } from './county.ts';
 
 export type DemoRole = 'duty_officer' | 'analyst' | 'leader' | 'unit_liaison' | 'admin';
 
@@ -164,3 +164,30 @@ export const DEMO_PLAYBOOK: DemoPlaybook = {
     { order: 8, title: '复盘总结，提出排水管网整改建议', unitId: 'unit-housing', withinMinutes: 7 * 1440 },
   ],
 };
+
+export interface DemoSetup {
+  places: readonly DemoPlace[];
+  units: ReturnType<typeof demoUnits>;
+  gazetteer: ReturnType<typeof demoGazetteer>;
+  planLists: Record<'places' | 'units', string[]>;
+  plans: readonly DemoPlan[];
+  users: readonly DemoUser[];
+  roster: ReturnType<typeof demoRoster>;
+  alertRules: readonly DemoAlertRule[];
+  playbooks: DemoPlaybook[];
+}
+
+/** Everything the desk needs to run the demo county, in one object (the roster starts the day before `now`). */
+export function demoSetup(now: Date): DemoSetup {
+  return {
+    places: DEMO_PLACES,
+    units: demoUnits(),
+    gazetteer: demoGazetteer(),
+    planLists: demoPlanLists(),
+    plans: DEMO_PLANS,
+    users: DEMO_USERS,
+    roster: demoRoster(now),
+    alertRules: DEMO_ALERT_RULES,
+    playbooks: [DEMO_PLAYBOOK],
+  };
+}

@@ -9,6 +9,8 @@ export interface DemoSourceConfig {
   name: string;
   /** Suggested poll interval in seconds (at demo speed the site changes quickly). */
   interval_seconds: number;
+  /** Always true: the dashboard marks sources and their posts as demo data. */
+  demo: true;
   config: Record<string, unknown>;
 }
 
@@ -29,24 +31,28 @@ export function demoSources(baseUrl: string, opts: DemoSourcesOptions = {}): Dem
       kind: 'web-page',
       name: '临澜县长信箱（领导留言板）',
       interval_seconds: 60,
+      demo: true,
       config: { url: `${base}/forum/mailbox/list?page=1`, list: { item: 'ul.msg-list li', link: 'a', next: 'a.next' }, detail: forumDetail, max_pages: 5, internal: true, timezone: 'Asia/Shanghai' },
     },
     {
       kind: 'web-page',
       name: '临澜百姓论坛（GBK）',
       interval_seconds: 60,
+      demo: true,
       config: { url: `${base}/forum/bbs/list?page=1`, list: { item: 'ul.msg-list li', link: 'a', next: 'a.next' }, detail: forumDetail, max_pages: 5, internal: true, timezone: 'Asia/Shanghai' },
     },
     {
       kind: 'rss',
       name: '临澜新闻网 RSS',
       interval_seconds: 120,
+      demo: true,
       config: { url: `${base}/rss.xml`, internal: true, timezone: 'Asia/Shanghai' },
     },
     {
       kind: 'json-api',
       name: '临澜同城微博（JSON API）',
       interval_seconds: 45,
+      demo: true,
       config: {
         url: `${base}/api/posts?page={page}&page_size={page_size}`,
         start_page: 1,
@@ -64,6 +70,7 @@ export function demoSources(baseUrl: string, opts: DemoSourcesOptions = {}): Dem
       kind: 'spreadsheet',
       name: '12345热线工单导出',
       interval_seconds: 60,
+      demo: true,
       config: {
         path: opts.hotlineFile,
         key_prefix: '12345',
