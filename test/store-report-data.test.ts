@@ -27,7 +27,21 @@ const data: MemoryData = normalized({
   posts: [
     ...fixture.posts,
     // not analysed yet: neutral, no places, no event
-    { id: 'p13', title: '尚未研判的帖文', excerpt: '尚未研判', url: null, sourceId: 's-weibo', sourceName: '微博', author: null, publishedAt: '2026-03-05T04:30:00Z', sentiment: 'neutral', places: [], units: [], engagement: 0, eventId: null },
+    {
+      id: 'p13',
+      title: '尚未研判的帖文',
+      excerpt: '尚未研判',
+      url: null,
+      sourceId: 's-weibo',
+      sourceName: '微博',
+      author: null,
+      publishedAt: '2026-03-05T04:30:00Z',
+      sentiment: 'neutral',
+      places: [],
+      units: [],
+      engagement: 0,
+      eventId: null,
+    },
   ],
 });
 
@@ -53,7 +67,13 @@ describe('store ReportDataSource = memory reference', () => {
   it('countPosts: every grouping and filter, duplicates once, corrections win, half-open ranges', async () => {
     for (const range of RANGES)
       for (const groupBy of ['none', 'source', 'sentiment'] as const)
-        for (const f of [{}, { sentiment: 'negative' as const }, { concernsOffice: true }, { eventId: 'E1' }, { sentiment: 'neutral' as const, concernsOffice: true }]) {
+        for (const f of [
+          {},
+          { sentiment: 'negative' as const },
+          { concernsOffice: true },
+          { eventId: 'E1' },
+          { sentiment: 'neutral' as const, concernsOffice: true },
+        ]) {
           const q = { range, groupBy, ...f };
           expect(bySorted(await store.countPosts(q)), JSON.stringify(q)).toEqual(bySorted(await mem.countPosts(q)));
         }
@@ -62,19 +82,30 @@ describe('store ReportDataSource = memory reference', () => {
 
   it('listPosts, getPosts: orders, ties, limits, engagement = reposts + replies + likes', async () => {
     for (const orderBy of ['engagement', 'newest', 'oldest'] as const)
-      for (const f of [{ range: DAY }, { eventId: 'E1' }, { range: WEEK, sentiment: 'negative' as const, concernsOffice: true }, {}])
+      for (const f of [
+        { range: DAY },
+        { eventId: 'E1' },
+        { range: WEEK, sentiment: 'negative' as const, concernsOffice: true },
+        {},
+      ])
         for (const limit of [1, 3, 50]) {
           const q = { ...f, orderBy, limit };
           expect(await store.listPosts(q), JSON.stringify(q)).toEqual(await mem.listPosts(q));
         }
-    expect((await store.listPosts({ eventId: 'E1', orderBy: 'engagement', limit: 1 }))[0]).toMatchObject({ id: 'p3', engagement: 300 });
+    expect((await store.listPosts({ eventId: 'E1', orderBy: 'engagement', limit: 1 }))[0]).toMatchObject({
+      id: 'p3',
+      engagement: 300,
+    });
     expect(await store.getPosts(['p9', 'p1', 'nope'])).toEqual(await mem.getPosts(['p9', 'p1', 'nope']));
   });
 
   it('events, level history (merged events left out)', async () => {
     for (const range of RANGES)
       for (const orderBy of ['heat', 'postsInRange'] as const)
-        for (const limit of [1, 10]) expect(await store.listEvents({ range, orderBy, limit })).toEqual(await mem.listEvents({ range, orderBy, limit }));
+        for (const limit of [1, 10])
+          expect(await store.listEvents({ range, orderBy, limit })).toEqual(
+            await mem.listEvents({ range, orderBy, limit }),
+          );
     expect(await store.getEvent('E1')).toEqual(await mem.getEvent('E1'));
     expect(await store.getEvent('nope')).toBeNull();
     expect(await store.eventLevelHistory('E1')).toEqual(await mem.eventLevelHistory('E1'));
@@ -88,8 +119,13 @@ describe('store ReportDataSource = memory reference', () => {
     }
     const at = ['2026-03-04T02:00:00Z', '2026-03-05T09:00:00Z', '2026-03-06T00:00:00Z', '2026-03-03T02:00:00Z'];
     const cq = [
-      { registeredIn: WEEK }, { registeredIn: DAY }, { repliedIn: DAY }, { eventId: 'E1' }, { dueIn: { start: DAY.end, end: '2026-03-06T09:00:00Z' } },
-      ...at.map((overdueAt) => ({ overdueAt })), {},
+      { registeredIn: WEEK },
+      { registeredIn: DAY },
+      { repliedIn: DAY },
+      { eventId: 'E1' },
+      { dueIn: { start: DAY.end, end: '2026-03-06T09:00:00Z' } },
+      ...at.map((overdueAt) => ({ overdueAt })),
+      {},
     ];
     const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id).sort();
     for (const q of cq) {
@@ -102,10 +138,16 @@ describe('store ReportDataSource = memory reference', () => {
   it('case history from the transitions, with the texts of each step', async () => {
     const h = await store.caseHistory(['c1', 'c4']);
     expect(h.map((x) => [x.caseNumber, x.action])).toEqual([
-      ['YQ-2026-000095', 'registered'], ['YQ-2026-000095', 'assigned'], ['YQ-2026-000095', 'progress'],
-      ['YQ-2026-000095', 'replied'], ['YQ-2026-000095', 'feedback'],
-      ['YQ-2026-000101', 'registered'], ['YQ-2026-000101', 'assigned'], ['YQ-2026-000101', 'progress'],
-      ['YQ-2026-000101', 'replied'], ['YQ-2026-000101', 'feedback'],
+      ['YQ-2026-000095', 'registered'],
+      ['YQ-2026-000095', 'assigned'],
+      ['YQ-2026-000095', 'progress'],
+      ['YQ-2026-000095', 'replied'],
+      ['YQ-2026-000095', 'feedback'],
+      ['YQ-2026-000101', 'registered'],
+      ['YQ-2026-000101', 'assigned'],
+      ['YQ-2026-000101', 'progress'],
+      ['YQ-2026-000101', 'replied'],
+      ['YQ-2026-000101', 'feedback'],
     ]);
     const assign = h.find((x) => x.caseId === 'c1' && x.action === 'assigned')!;
     expect(assign).toMatchObject({ unit: '县水务局', note: '交办县水务局；协办：治河渡镇', actor: '值班员' });
@@ -116,9 +158,15 @@ describe('store ReportDataSource = memory reference', () => {
   it('source health: items over the range from the posts; status from the health record', async () => {
     const s = await store.sourceHealth(DAY);
     const m = await mem.sourceHealth(DAY);
-    expect(s.map((x) => [x.sourceId, x.itemsInRange]).sort()).toEqual(m.map((x) => [x.sourceId, x.itemsInRange]).sort());
+    expect(s.map((x) => [x.sourceId, x.itemsInRange]).sort()).toEqual(
+      m.map((x) => [x.sourceId, x.itemsInRange]).sort(),
+    );
     expect(s.find((x) => x.sourceId === 's-forum')).toMatchObject({ status: 'down', lastError: 'HTTP 503' });
-    expect(s.find((x) => x.sourceId === 's-weibo')).toMatchObject({ status: 'ok', lastError: null, lastSuccessAt: '2026-03-05T08:55:00.000Z' });
+    expect(s.find((x) => x.sourceId === 's-weibo')).toMatchObject({
+      status: 'ok',
+      lastError: null,
+      lastSuccessAt: '2026-03-05T08:55:00.000Z',
+    });
   });
 
   it('ledger facts give the same per-unit statistics', async () => {
@@ -131,10 +179,18 @@ describe('store ReportDataSource = memory reference', () => {
 
   it('whole reports are the same (daily exactly; weekly/special apart from health and history texts)', async () => {
     expect(await assembleDaily(store, '2026-03-05', options)).toEqual(await assembleDaily(mem, '2026-03-05', options));
-    const [w1, w2] = [await assemblePeriodic(store, 'weekly', '2026-03-05', options), await assemblePeriodic(mem, 'weekly', '2026-03-05', options)];
+    const [w1, w2] = [
+      await assemblePeriodic(store, 'weekly', '2026-03-05', options),
+      await assemblePeriodic(mem, 'weekly', '2026-03-05', options),
+    ];
     expect({ ...w1, sourceHealth: null, watchPoints: null }).toEqual({ ...w2, sourceHealth: null, watchPoints: null });
     const [s1, s2] = [await assembleSpecial(store, 'E1', options), await assembleSpecial(mem, 'E1', options)];
-    const strip = (d: typeof s1) => ({ ...d, timeline: null, caseHistory: { ...d.caseHistory, entries: null }, queries: d.queries.filter((q) => !q.call.startsWith('caseHistory')) });
+    const strip = (d: typeof s1) => ({
+      ...d,
+      timeline: null,
+      caseHistory: { ...d.caseHistory, entries: null },
+      queries: d.queries.filter((q) => !q.call.startsWith('caseHistory')),
+    });
     expect(strip(s1)).toEqual(strip(s2));
   });
 });

@@ -83,7 +83,9 @@ function derivedTransitions(c: CaseRow): LedgerFacts['transitions'] {
     t.push({ caseId: c.id, action: 'progress', at: c.firstResponseAt, payload: {} });
   if (c.repliedAt) t.push({ caseId: c.id, action: 'reply', at: c.repliedAt, payload: {} });
   if (c.closedAt) t.push({ caseId: c.id, action: 'close', at: c.closedAt, payload: {} });
-  const after = [c.repliedAt, c.closedAt].filter((x): x is string => x !== null).sort((a, b) => Date.parse(b) - Date.parse(a));
+  const after = [c.repliedAt, c.closedAt]
+    .filter((x): x is string => x !== null)
+    .sort((a, b) => Date.parse(b) - Date.parse(a));
   if (c.satisfaction && after[0])
     t.push({ caseId: c.id, action: 'feedback', at: after[0], payload: { result: c.satisfaction } });
   return t;

@@ -360,7 +360,13 @@ export async function renderCasesXlsx(x: CasesExport): Promise<Buffer> {
   addSheet(wb, '办理过程', historyCols, x.history, x.timeZone);
   const s = x.unitStats;
   addSheet(wb, '单位统计', unitCols, [...s.rows, s.overall], x.timeZone);
-  addSheet(wb, '统计口径', [{ header: '说明', width: 120, kind: 'text', get: (t: string) => t }], [UNIT_STATS_DEFINITIONS], x.timeZone);
+  addSheet(
+    wb,
+    '统计口径',
+    [{ header: '说明', width: 120, kind: 'text', get: (t: string) => t }],
+    [UNIT_STATS_DEFINITIONS],
+    x.timeZone,
+  );
   wb.title = `${x.officeName} 台账 ${x.label}`;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -23,7 +23,16 @@ type LedgerPart = Pick<
 const ALERT_STATUSES = new Set(['sent', 'delivered', 'acknowledged', 'escalated', 'failed']);
 const SATISFACTION = new Set(['satisfied', 'basically_satisfied', 'unsatisfied']);
 const CASE_STATUSES = new Set([
-  'registered', 'assessed', 'instructed', 'assigned', 'in_progress', 'replied', 'feedback', 'closed', 'returned', 'merged',
+  'registered',
+  'assessed',
+  'instructed',
+  'assigned',
+  'in_progress',
+  'replied',
+  'feedback',
+  'closed',
+  'returned',
+  'merged',
 ]);
 
 export function ledgerDataSource(store: Store): LedgerPart {
@@ -50,7 +59,8 @@ export function ledgerDataSource(store: Store): LedgerPart {
       firstResponseAt: isoOrNull(r.first_response_at),
       repliedAt: isoOrNull(r.replied_at),
       closedAt: isoOrNull(r.closed_at),
-      satisfaction: r.satisfaction && SATISFACTION.has(r.satisfaction) ? (r.satisfaction as CaseRow['satisfaction']) : null,
+      satisfaction:
+        r.satisfaction && SATISFACTION.has(r.satisfaction) ? (r.satisfaction as CaseRow['satisfaction']) : null,
       eventId: r.event_id,
     };
   }
@@ -63,7 +73,8 @@ export function ledgerDataSource(store: Store): LedgerPart {
         .leftJoin('users as u', 'u.id', 'alerts.acknowledged_by')
         .selectAll('alerts')
         .select(['r.name as rule_name', 'u.display_name as ack_name']);
-      if (q.range) sel = sel.where('alerts.created_at', '>=', ms(q.range.start)).where('alerts.created_at', '<', ms(q.range.end));
+      if (q.range)
+        sel = sel.where('alerts.created_at', '>=', ms(q.range.start)).where('alerts.created_at', '<', ms(q.range.end));
       if (q.eventId !== undefined) sel = sel.where('alerts.event_id', '=', q.eventId);
       const rows = await sel.orderBy('alerts.created_at').orderBy('alerts.id').execute();
       return rows.map((a) => {
@@ -86,8 +97,10 @@ export function ledgerDataSource(store: Store): LedgerPart {
 
     async listCases(q: ListCasesQuery): Promise<CaseRow[]> {
       let sel = db.selectFrom('cases').selectAll();
-      if (q.registeredIn) sel = sel.where('created_at', '>=', ms(q.registeredIn.start)).where('created_at', '<', ms(q.registeredIn.end));
-      if (q.repliedIn) sel = sel.where('replied_at', '>=', ms(q.repliedIn.start)).where('replied_at', '<', ms(q.repliedIn.end));
+      if (q.registeredIn)
+        sel = sel.where('created_at', '>=', ms(q.registeredIn.start)).where('created_at', '<', ms(q.registeredIn.end));
+      if (q.repliedIn)
+        sel = sel.where('replied_at', '>=', ms(q.repliedIn.start)).where('replied_at', '<', ms(q.repliedIn.end));
       if (q.eventId !== undefined) sel = sel.where('event_id', '=', q.eventId);
       if (q.overdueAt !== undefined) {
         const at = ms(q.overdueAt);
@@ -96,11 +109,20 @@ export function ledgerDataSource(store: Store): LedgerPart {
           .where('reply_due', '<', at)
           .where((eb) => eb.or([eb('replied_at', 'is', null), eb('replied_at', '>', at)]))
           .where((eb) =>
-            eb.not(eb.and([eb('status', 'in', ['closed', 'merged']), eb('closed_at', 'is not', null), eb('closed_at', '<=', at)])),
+            eb.not(
+              eb.and([
+                eb('status', 'in', ['closed', 'merged']),
+                eb('closed_at', 'is not', null),
+                eb('closed_at', '<=', at),
+              ]),
+            ),
           );
       }
       if (q.dueIn)
-        sel = sel.where('reply_due', '>=', ms(q.dueIn.start)).where('reply_due', '<', ms(q.dueIn.end)).where('replied_at', 'is', null);
+        sel = sel
+          .where('reply_due', '>=', ms(q.dueIn.start))
+          .where('reply_due', '<', ms(q.dueIn.end))
+          .where('replied_at', 'is', null);
       const [rows, units] = await Promise.all([sel.orderBy('created_at').orderBy('id').execute(), unitNames()]);
       return rows.map((r) => toCase(r, units));
     },
@@ -114,7 +136,16 @@ export function ledgerDataSource(store: Store): LedgerPart {
           .selectFrom('case_transitions as t')
           .innerJoin('cases', 'cases.id', 't.case_id')
           .leftJoin('users as u', 'u.id', 't.actor_id')
-          .select(['t.case_id', 't.seq', 't.action', 't.actor_role', 't.payload', 't.at', 'cases.number', 'u.display_name'])
+          .select([
+            't.case_id',
+            't.seq',
+            't.action',
+            't.actor_role',
+            't.payload',
+            't.at',
+            'cases.number',
+            'u.display_name',
+          ])
           .where('t.case_id', 'in', part)
           .execute();
         for (const r of rows) {
@@ -172,7 +203,14 @@ export function ledgerDataSource(store: Store): LedgerPart {
     async ledgerFacts(range: TimeRange): Promise<LedgerFacts> {
       const end = ms(range.end);
       const [cases, units] = await Promise.all([
-        db.selectFrom('cases').selectAll().where('created_at', '>=', ms(range.start)).where('created_at', '<', end).orderBy('created_at').orderBy('id').execute(),
+        db
+          .selectFrom('cases')
+          .selectAll()
+          .where('created_at', '>=', ms(range.start))
+          .where('created_at', '<', end)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
         unitNames(),
       ]);
       const transitions: LedgerFacts['transitions'] = [];
@@ -187,7 +225,13 @@ export function ledgerDataSource(store: Store): LedgerPart {
           .orderBy('case_id')
           .orderBy('seq')
           .execute();
-        for (const t of rows) transitions.push({ caseId: t.case_id, action: t.action, at: iso(Number(t.at)), payload: parseJson<unknown>(t.payload, {}) });
+        for (const t of rows)
+          transitions.push({
+            caseId: t.case_id,
+            action: t.action,
+            at: iso(Number(t.at)),
+            payload: parseJson<unknown>(t.payload, {}),
+          });
       }
       transitions.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
       return {
@@ -242,7 +286,8 @@ function healthRow(
 ): SourceHealthRow {
   const h = parseJson<HealthJson>(s.health, {});
   const lastErrAfterSuccess =
-    h.last_error_at != null && (h.last_success_at == null || Date.parse(h.last_error_at) > Date.parse(h.last_success_at));
+    h.last_error_at != null &&
+    (h.last_success_at == null || Date.parse(h.last_error_at) > Date.parse(h.last_success_at));
   const status: SourceHealthRow['status'] =
     s.enabled === 0
       ? 'disabled'
@@ -255,9 +300,14 @@ function healthRow(
   const polls = log ? log.length : inRange(h.last_run_at, range) ? 1 : 0;
   const failed = log ? log.filter((x) => x.ok === false).length : inRange(h.last_error_at, range) ? 1 : 0;
   const gaps = Array.isArray(h.gaps)
-    ? h.gaps.filter((g) => g.start && g.end && Date.parse(g.start) < ms(range.end) && Date.parse(g.end) > ms(range.start)).length
+    ? h.gaps.filter(
+        (g) => g.start && g.end && Date.parse(g.start) < ms(range.end) && Date.parse(g.end) > ms(range.start),
+      ).length
     : 0;
-  const lastSuccess = h.last_success_at && !Number.isNaN(Date.parse(h.last_success_at)) ? new Date(h.last_success_at).toISOString() : null;
+  const lastSuccess =
+    h.last_success_at && !Number.isNaN(Date.parse(h.last_success_at))
+      ? new Date(h.last_success_at).toISOString()
+      : null;
   return {
     sourceId: s.id,
     name: s.name,

@@ -22,7 +22,8 @@ export function stringArray(text: string | null | undefined): string[] {
   const out: string[] = [];
   for (const x of v) {
     if (typeof x === 'string') out.push(x);
-    else if (x && typeof x === 'object' && typeof (x as { term?: unknown }).term === 'string') out.push((x as { term: string }).term);
+    else if (x && typeof x === 'object' && typeof (x as { term?: unknown }).term === 'string')
+      out.push((x as { term: string }).term);
   }
   return out;
 }

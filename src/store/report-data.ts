@@ -53,7 +53,8 @@ export function createStoreReportDataSource(store: Store, _opts: StoreReportData
       .selectFrom('posts')
       .leftJoin('post_analysis as a', 'a.post_id', 'posts.id')
       .where('a.duplicate_of', 'is', null);
-    if (f.range) q = q.where('posts.published_at', '>=', ms(f.range.start)).where('posts.published_at', '<', ms(f.range.end));
+    if (f.range)
+      q = q.where('posts.published_at', '>=', ms(f.range.start)).where('posts.published_at', '<', ms(f.range.end));
     if (f.eventId !== undefined) q = q.where('a.event_id', '=', f.eventId);
     if (f.sentiment !== undefined) q = q.where(SENTIMENT_SQL, '=', f.sentiment);
     if (f.concernsOffice) q = q.where((eb) => eb.or([nonEmptyJsonArray('a.places'), nonEmptyJsonArray('a.units')]));
@@ -106,7 +107,8 @@ export function createStoreReportDataSource(store: Store, _opts: StoreReportData
         let v = parseJson<unknown>(r.value, null);
         if (typeof v === 'string') v = parseJson<unknown>(v, null);
         const dir = v && typeof v === 'object' ? (v as { direction?: unknown }).direction : undefined;
-        if (typeof dir === 'string' && TRENDS.has(dir)) out.set(r.key.slice('event-forecast:'.length), dir as EventRow['trend']);
+        if (typeof dir === 'string' && TRENDS.has(dir))
+          out.set(r.key.slice('event-forecast:'.length), dir as EventRow['trend']);
       }
     }
     return out;
@@ -152,13 +154,19 @@ export function createStoreReportDataSource(store: Store, _opts: StoreReportData
   return {
     async countPosts(q: CountPostsQuery): Promise<CountRow[]> {
       if (q.groupBy === 'none') {
-        const r = await base(q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const r = await base(q)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         return [{ key: 'all', label: '全部', count: Number(r.n) }];
       }
       if (q.groupBy === 'source') {
         const rows = await base(q)
           .leftJoin('sources', 'sources.id', 'posts.source_id')
-          .select(['posts.source_id', (eb) => eb.fn.max('sources.name').as('name'), (eb) => eb.fn.countAll<number>().as('n')])
+          .select([
+            'posts.source_id',
+            (eb) => eb.fn.max('sources.name').as('name'),
+            (eb) => eb.fn.countAll<number>().as('n'),
+          ])
           .groupBy('posts.source_id')
           .execute();
         return rows.map((r) => ({ key: r.source_id, label: r.name ?? r.source_id, count: Number(r.n) }));
@@ -187,7 +195,10 @@ export function createStoreReportDataSource(store: Store, _opts: StoreReportData
       const out: PostRow[] = [];
       for (const part of chunks(ids)) {
         if (!part.length) continue;
-        const q = db.selectFrom('posts').leftJoin('post_analysis as a', 'a.post_id', 'posts.id').where('posts.id', 'in', part);
+        const q = db
+          .selectFrom('posts')
+          .leftJoin('post_analysis as a', 'a.post_id', 'posts.id')
+          .where('posts.id', 'in', part);
         out.push(...(await postColumns(q).orderBy('posts.id').execute()).map(toPost));
       }
       return out;
