@@ -9,6 +9,7 @@ import { createPostService } from './post.service.ts';
 import { createEventService, type TrackerControl } from './event.service.ts';
 import { createOverviewService } from './overview.service.ts';
 import { createCaseService } from './case.service.ts';
+import { createReportService } from './report.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createSourceService, type SourceRunner } from './source.service.ts';
 import { Changes } from './changes.ts';
@@ -40,6 +41,7 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     countPosts: (from: number, to: number) => store.repos.posts.count({ from, to }),
     plans: createPlanService(store, { timezone: config.timezone, changes }),
     sources: createSourceService(store, { userAgent: config.userAgent, changes, runner: hooks.runner }),
+    reports: createReportService(store, { timeZone: config.timezone, officeName: config.officeName, baseUrl: `http://localhost:${config.port}` }),
     listTokens: () => store.repos.tokens.list(),
   };
 }

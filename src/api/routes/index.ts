@@ -11,6 +11,7 @@ import { postRoutes } from './posts.routes.ts';
 import { eventRoutes } from './events.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 import { caseRoutes } from './cases.routes.ts';
+import { reportRoutes } from './reports.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
@@ -35,5 +36,6 @@ export function registerRoutes(app: App, d: RouteDeps) {
   planRoutes(app, { plans: d.services.plans, now: d.now });
   sourceRoutes(app, { sources: d.services.sources, now: d.now });
   streamRoutes(app, { live: d.services.live });
+  reportRoutes(app, { reports: d.services.reports, now: d.now });
   statsRoutes(app, { overview: d.services.overview, now: d.now });
 }
