@@ -25,6 +25,8 @@ export interface BuildOptions {
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
   logger?: boolean | object;
+  /** A shared pino logger (the serve command's), used instead of creating one. */
+  loggerInstance?: import('pino').Logger;
   services?: Services;
 }
 
@@ -32,8 +34,10 @@ const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const now = opts.now ?? (() => new Date());
-  const app = Fastify({
-    logger: opts.logger ?? { level: opts.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+  const app = (Fastify as unknown as (o: object) => App)({
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ?? { level: opts.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] } }),
     bodyLimit: opts.config.bodyLimit,
     genReqId: () => `req-${Math.random().toString(36).slice(2, 10)}`,
     requestIdHeader: 'x-request-id',

@@ -1,19 +1,24 @@
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { buildApp } from '../../api/app.ts';
 import { createServices } from '../../services/index.ts';
+import { Changes } from '../../services/changes.ts';
+import { LiveHub } from '../../services/live.ts';
+import { EmbeddedRunner } from '../../pipeline/runner-embedded.ts';
 import { openContext } from '../context.ts';
 import type { CliIO } from '../io.ts';
 
-export const SERVE_HELP = `tingfeng serve — run the desk (API + dashboard) on the embedded store or PostgreSQL
+export const SERVE_HELP = `tingfeng serve — run the desk (API + dashboard + collection) on the embedded store or PostgreSQL
 
 Usage:
-  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo]
+  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo] [--no-collect]
 
 Options:
   --port P        port to listen on (default 8080, or PORT)
   --host H        address to bind (default 0.0.0.0, or HOST)
   --data-dir DIR  where the SQLite store and files live (default ./data, or TINGFENG_DATA_DIR)
   --no-demo       start clean, without the demo county
+  --no-collect    serve the API only; do not poll sources (e.g. a second API process)
 
 Examples:
   tingfeng serve
@@ -29,6 +34,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'no-demo': { type: 'boolean' },
+      'no-collect': { type: 'boolean' },
       'all-in-one': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -40,9 +46,24 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   const started = Date.now();
   const ctx = await openContext({ overrides: { port: values.port, host: values.host, dataDir: values['data-dir'], demo: values['no-demo'] ? false : undefined } });
   const { config, store } = ctx;
-  const services = createServices(store, config);
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.secret'] });
+  const changes = new Changes();
+  const live = new LiveHub();
+  let runner: EmbeddedRunner | null = null;
+  const services = createServices(store, config, { changes, live, runner: () => runner, tracker: () => runner?.trackerControl() ?? null });
   const adminPassword = await services.users.ensureInitialAdmin(Date.now());
-  const app = await buildApp({ config, store, services });
+  runner = new EmbeddedRunner(store, {
+    dataDir: config.dataDirAbs,
+    userAgent: config.userAgent,
+    logger: logger.child({ part: 'pipeline' }),
+    changes,
+    collect: !values['no-collect'],
+    onBatch: (source, r) => {
+      if (r.stored > 0) live.publish({ event: 'ingest', data: { source: source.name, stored: r.stored, at: new Date().toISOString() } });
+    },
+  });
+  await runner.start();
+  const app = await buildApp({ config, store, services, loggerInstance: logger });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const shown = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}/`;
@@ -56,6 +77,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write('shutting down…\n');
       void app
         .close()
+        .then(() => runner?.stop())
         .then(() => store.close())
         .finally(() => resolve());
     };
