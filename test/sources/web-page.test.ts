@@ -146,6 +146,12 @@ describe('web-page connector', () => {
     );
   });
 
+  it('finds the same text on the board without a text selector (byline, share links and footer left out)', async () => {
+    const cfg = boardConfig(board.origin) as { detail: Record<string, string> };
+    const { items } = await poll({ ...cfg, max_pages: 1, detail: { ...cfg.detail, text: undefined } });
+    expect(items.map((i) => i.text)).toEqual(MESSAGES.slice(0, 5).map((m) => m.paragraphs.join('\n')));
+  });
+
   it('refuses the board without internal: true (loopback)', async () => {
     const cfg = { ...boardConfig(board.origin), internal: false };
     await expect(poll(cfg)).rejects.toMatchObject({ code: 'TF_ERR_FETCH_PRIVATE_ADDRESS' });

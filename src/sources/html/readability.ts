@@ -10,19 +10,12 @@ import { nodeType, nodesToText } from './html-text.ts';
 const JUNK_TAGS = 'script, style, noscript, iframe, nav, header, footer, aside, form, select, button, template, svg';
 const JUNK_NAMES =
   /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|side|breadcrumbs?|crumbs?|comments?|share|copyright|related|recommend|advert|ads?|banner|login|toolbar|pager|pagination|page-?nav|topbar|links?|friend-?links?|tags?|hot|rank)([\s_-]|\d|$)/i;
-const CONTAINERS = new Set([
-  'div',
-  'article',
-  'section',
-  'main',
-  'td',
-  'body',
-  'font',
-  'span',
-  'p',
-  'pre',
-  'blockquote',
-]);
+/** Elements that can hold the main text (paragraphs score their container, not themselves). */
+const CONTAINERS = new Set(['div', 'article', 'section', 'main', 'td', 'body', 'font', 'center']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'caption', 'dt', 'th', 'label']);
+/** Bylines and counters (`发布时间：`, `浏览：213`) are not running text. */
+const META_TEXT =
+  /(发布|时间|日期|浏览|点击|阅读|回复|点赞|来源|作者|编辑|发布人|留言人)\s*[:：]|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
 const INLINE = new Set([
   'span',
   'font',
@@ -45,14 +38,15 @@ const INLINE = new Set([
   'strike',
 ]);
 
-function ownTextLength(el: Element): number {
-  let n = 0;
+/** Text directly inside `el` (and its inline children), without descendant blocks or links. */
+function ownText(el: Element): string {
+  let t = '';
   for (const c of el.children) {
     const type = nodeType(c);
-    if (type === 'text') n += (c as unknown as { data: string }).data.replace(/\s+/g, '').length;
-    else if (type === 'tag' && INLINE.has((c as Element).name)) n += ownTextLength(c as Element);
+    if (type === 'text') t += (c as unknown as { data: string }).data;
+    else if (type === 'tag' && INLINE.has((c as Element).name)) t += ownText(c as Element);
   }
-  return n;
+  return t.replace(/\s+/g, '');
 }
 
 function textLength($: CheerioAPI, el: AnyNode): number {
@@ -94,10 +88,10 @@ export function extractMainText($: CheerioAPI): string {
   };
   $('body *').each((_, node) => {
     const el = node;
-    if (INLINE.has(el.name) || el.name === 'a') return;
-    const own = ownTextLength(el);
-    if (own < 10) return;
-    const value = 1 + Math.min(own / 50, 20) + punctuationBonus($(el).text());
+    if (INLINE.has(el.name) || HEADINGS.has(el.name) || el.name === 'a') return;
+    const text = ownText(el);
+    if (text.length < 10) return;
+    const value = (1 + Math.min(text.length / 50, 20) + punctuationBonus(text)) * (META_TEXT.test(text) ? 0.2 : 1);
     add(el, value);
     const parent = el.parent as Element | null;
     add(parent, value * 0.8);
