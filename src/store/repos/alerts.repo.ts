@@ -1,5 +1,5 @@
 import type { Exec } from './executor.ts';
-import type { AlertDeliveriesTable, AlertRulesTable, AlertsTable, ChannelsTable, DutyRosterTable } from '../schema.ts';
+import type { AlertDeliveriesTable, AlertRulesTable, AlertsTable, CasesTable, ChannelsTable, DutyRosterTable } from '../schema.ts';
 
 export function alertsRepo({ db }: Exec) {
   return {
@@ -46,6 +46,57 @@ export function alertsRepo({ db }: Exec) {
     },
     async inAppFor(userId: string, since: number): Promise<AlertDeliveriesTable[]> {
       return db.selectFrom('alert_deliveries').selectAll().where('channel_kind', '=', 'in_app').where('recipient', '=', userId).where('created_at', '>=', since).orderBy('created_at', 'desc').limit(100).execute();
+    },
+    async count(opts: { open?: boolean }): Promise<number> {
+      let q = db.selectFrom('alerts').select((eb) => eb.fn.countAll<number>().as('n'));
+      if (opts.open !== undefined) q = opts.open ? q.where('status', '!=', 'acknowledged') : q.where('status', '=', 'acknowledged');
+      const r = await q.executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    /** Alerts raised by rules since `since` (for throttling/merging). */
+    async recentByRules(since: number, limit = 5000): Promise<Pick<AlertsTable, 'id' | 'dedupe_key' | 'created_at'>[]> {
+      return db.selectFrom('alerts').select(['id', 'dedupe_key', 'created_at']).where('rule_id', 'is not', null).where('created_at', '>=', since).orderBy('created_at', 'desc').limit(limit).execute();
+    },
+    /** Which of these dedupe keys already have an alert (reminders, follow-up notices). */
+    async existingKeys(keys: string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const rows = await db.selectFrom('alerts').select('dedupe_key').where('dedupe_key', 'in', keys).execute();
+      return new Set(rows.map((r) => r.dedupe_key));
+    },
+    /** Pending deliveries whose time has come (`created_at` is when a delivery is due: later for quiet hours and retries). */
+    async dueDeliveries(now: number, limit: number): Promise<AlertDeliveriesTable[]> {
+      return db.selectFrom('alert_deliveries').selectAll().where('status', '=', 'pending').where('created_at', '<=', now).orderBy('created_at').limit(limit).execute();
+    },
+    async deliveryById(id: string): Promise<AlertDeliveriesTable | undefined> {
+      return db.selectFrom('alert_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    /** The signed-in user's in-app notifications with their alert. */
+    async notificationsFor(userId: string, limit: number): Promise<Array<AlertDeliveriesTable & { title: string; level: number; alert_status: string }>> {
+      return db
+        .selectFrom('alert_deliveries')
+        .innerJoin('alerts', 'alerts.id', 'alert_deliveries.alert_id')
+        .selectAll('alert_deliveries')
+        .select(['alerts.title as title', 'alerts.level as level', 'alerts.status as alert_status'])
+        .where('alert_deliveries.channel_kind', '=', 'in_app')
+        .where('alert_deliveries.recipient', '=', userId)
+        .where('alert_deliveries.status', '=', 'sent')
+        .orderBy('alert_deliveries.created_at', 'desc')
+        .limit(limit)
+        .execute();
+    },
+    /** Open cases (for reminders 催办 and overdue notices). */
+    async openCases(): Promise<CasesTable[]> {
+      return db.selectFrom('cases').selectAll().where('status', 'not in', ['closed', 'merged']).orderBy('created_at').execute();
+    },
+    /** Cases with an event closed since `since` (follow-up watch 回头看). */
+    async closedCasesSince(since: number): Promise<CasesTable[]> {
+      return db.selectFrom('cases').selectAll().where('status', '=', 'closed').where('event_id', 'is not', null).where('closed_at', '>=', since).execute();
+    },
+    async rule(id: string): Promise<AlertRulesTable | undefined> {
+      return db.selectFrom('alert_rules').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    async shift(id: string): Promise<DutyRosterTable | undefined> {
+      return db.selectFrom('duty_roster').selectAll().where('id', '=', id).executeTakeFirst();
     },
     // rules
     async insertRule(row: AlertRulesTable): Promise<void> {
