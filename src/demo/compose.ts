@@ -203,3 +203,16 @@ export function composeNews(rng: Rng, at?: Date): Draft {
   const text = [scene.pick(t.leads), ...bodies, ...generic, ...byline].join('\n');
   return { kind: 'news', tone: 'neutral', unitId: t.unit, title, text, townId: scene.get('townId'), villageId: scene.get('villageId') };
 }
+
+const WEIBO_PREFIXES = ['说真的，', '家人们，', '刚刚{hour}路过{road}，', '下班路上想起来，', '{when}的事：', '救命，', '不吐不快：', '有一说一，', '路过{village}，', '讲个事，'];
+const WEIBO_SUFFIXES = ['[组图共{n}张]', '（图）', '#随手拍#', '#临澜身边事#', '{n}楼说得对', '先发为敬', '求扩散', '留个记录', '视频在评论区'];
+
+/** Microblog habits: a lead-in now and then, a location tag, a picture marker, a trailing tag. */
+export function weiboDecor(rng: Rng, text: string, townId?: string): string {
+  const scene = newScene(rng, townId);
+  let out = text;
+  if (rng.chance(0.35)) out = scene.pick(WEIBO_PREFIXES) + out;
+  if (rng.chance(0.3)) out += scene.pick(WEIBO_SUFFIXES);
+  if (rng.chance(0.25)) out += ` 📍临澜·${scene.get('town')}${rng.chance(0.5) ? scene.get('village') : ''}`;
+  return out;
+}

