@@ -14,6 +14,7 @@ import { createPlanService } from './plan.service.ts';
 import { createSourceService, type SourceRunner } from './source.service.ts';
 import { Changes } from './changes.ts';
 import { LiveHub } from './live.ts';
+import { createAlertingServices } from './alerting.ts';
 
 export interface ServiceHooks {
   /** The live event tracker, when this process runs one (embedded mode). */
@@ -41,7 +42,8 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     countPosts: (from: number, to: number) => store.repos.posts.count({ from, to }),
     plans: createPlanService(store, { timezone: config.timezone, changes }),
     sources: createSourceService(store, { userAgent: config.userAgent, changes, runner: hooks.runner }),
-    reports: createReportService(store, { timeZone: config.timezone, officeName: config.officeName, baseUrl: `http://localhost:${config.port}` }),
+    reports: createReportService(store, { timeZone: config.timezone, officeName: config.officeName, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '') }),
+    ...createAlertingServices(store, config, { live }),
     listTokens: () => store.repos.tokens.list(),
   };
 }

@@ -15,6 +15,7 @@ import { reportRoutes } from './reports.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
+import { alertingRoutes } from './alerting.routes.ts';
 
 export interface RouteDeps {
   config: Config;
@@ -37,5 +38,6 @@ export function registerRoutes(app: App, d: RouteDeps) {
   sourceRoutes(app, { sources: d.services.sources, now: d.now });
   streamRoutes(app, { live: d.services.live });
   reportRoutes(app, { reports: d.services.reports, now: d.now });
+  alertingRoutes(app, { ...d.services, now: d.now });
   statsRoutes(app, { overview: d.services.overview, now: d.now });
 }
