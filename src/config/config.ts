@@ -22,6 +22,7 @@ export const ENV_KEYS = {
   TINGFENG_DEMO: 'demo',
   TINGFENG_USER_AGENT: 'userAgent',
   TINGFENG_COOKIE_SECURE: 'cookieSecure',
+  TINGFENG_PUBLIC_URL: 'publicUrl',
 } as const;
 
 const databaseUrl = z
@@ -72,6 +73,7 @@ export const ConfigSchema = z
     demo: boolish.default(true),
     userAgent: z.string().min(1).default('TingfengBot/0.1 (+public-opinion desk; contact the office named in the source settings)'),
     cookieSecure: boolish.default(false),
+    publicUrl: z.url('must be a URL such as https://yq.example.gov.cn').optional(),
   })
   .strict();
 
