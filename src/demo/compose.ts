@@ -30,6 +30,14 @@ export interface Draft {
   villageId?: string;
 }
 
+const NEAR_KINDS = ['road', 'school', 'estate'] as const;
+/** Landmark names by `townId/kind`. */
+const NEARBY = new Map<string, string[]>();
+for (const l of DEMO_LANDMARKS) {
+  const key = `${l.placeId}/${l.kind}`;
+  NEARBY.set(key, [...(NEARBY.get(key) ?? []), l.name]);
+}
+
 /** A scene set in one town and village (random unless given). */
 export function newScene(rng: Rng, townId?: string, at?: Date): Scene {
   const { town, village } = pickTownVillage(rng, townId);
@@ -37,9 +45,9 @@ export function newScene(rng: Rng, townId?: string, at?: Date): Scene {
   if (at) setDateSlots(scene, at);
   scene.set('town', town.name).set('village', village.name).set('townId', town.id).set('villageId', village.id);
   // People mostly write about the roads, schools and estates near them.
-  for (const kind of ['road', 'school', 'estate'] as const) {
-    const near = DEMO_LANDMARKS.filter((l) => l.kind === kind && l.placeId === town.id);
-    if (near.length > 0 && rng.chance(0.7)) scene.set(kind, rng.pick(near).name);
+  for (const kind of NEAR_KINDS) {
+    const near = NEARBY.get(`${town.id}/${kind}`);
+    if (near && rng.chance(0.7)) scene.set(kind, rng.pick(near));
   }
   return scene;
 }
