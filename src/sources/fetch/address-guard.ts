@@ -81,6 +81,8 @@ export function isPrivateAddress(ip: string): boolean {
   return true;
 }
 
+const DNS_TIMEOUT_MS = 10_000;
+
 export type Resolver = (hostname: string) => Promise<string[]>;
 
 export const systemResolver: Resolver = (hostname) =>
@@ -106,13 +108,19 @@ export async function assertPublicHost(hostname: string, resolver: Resolver = sy
     return;
   }
   let addresses: string[];
+  let timer: NodeJS.Timeout | undefined;
   try {
-    addresses = await resolver(host);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('DNS lookup timed out')), DNS_TIMEOUT_MS);
+    });
+    addresses = await Promise.race([resolver(host), timeout]);
   } catch (e) {
     throw new SourceError('TF_ERR_FETCH_NETWORK', `cannot resolve ${host}: check the source URL`, {
       retryable: true,
       cause: e,
     });
+  } finally {
+    clearTimeout(timer);
   }
   if (addresses.length === 0)
     throw new SourceError('TF_ERR_FETCH_NETWORK', `${host} has no address`, { retryable: true });

@@ -45,6 +45,8 @@ export interface FetchOptions {
   maxBytes?: number;
   timeoutMs?: number;
   hostLimits?: Partial<HostLimits>;
+  /** Retries after the first attempt for this call (default: the fetcher's). */
+  retries?: number;
 }
 
 export interface FetchResult {
@@ -107,7 +109,8 @@ export class PoliteFetcher implements Fetcher {
       try {
         return await this.fetchChain(url, options, false);
       } catch (e) {
-        if (!isSourceError(e) || !e.retryable || attempt >= this.opts.retries || options.signal?.aborted) throw e;
+        const retries = options.retries ?? this.opts.retries;
+        if (!isSourceError(e) || !e.retryable || attempt >= retries || options.signal?.aborted) throw e;
         const retryAfter = (e as SourceError & { retryAfterMs?: number }).retryAfterMs;
         if (retryAfter !== undefined && retryAfter > this.opts.maxRetryAfterMs) throw e;
         const delay = retryAfter ?? backoffDelay(attempt, this.opts.backoff, this.opts.random());

@@ -14,8 +14,9 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>城南路\n   积水</p><pre>a\n  b</pre>')).toBe('城南路 积水\na\nb');
   });
 
-  it('leaves plain text lines alone apart from trimming', () => {
+  it('leaves plain text lines alone apart from trimming and decoding entities', () => {
     expect(htmlToText('  第一行  \n\n 第二行 ')).toBe('第一行\n第二行');
+    expect(htmlToText('甲&amp;乙\n丙 &lt; 丁')).toBe('甲&乙\n丙 < 丁');
   });
 
   it('oneLine collapses everything to a single line', () => {

@@ -129,6 +129,8 @@ export function nodesToText(nodes: ArrayLike<AnyNode>): string {
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return tidyText(html);
   const $ = cheerio.load(html);
+  // text without any tag (a plain-text feed description, a JSON field): entities decoded, its own line breaks kept
+  if (!/<[a-zA-Z!/?]/.test(html)) return tidyText($.root().text());
   return nodesToText($.root().toArray());
 }
 

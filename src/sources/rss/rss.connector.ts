@@ -45,7 +45,11 @@ const FEED_ACCEPT =
 
 async function dateFromPage(ctx: PollContext<RssConfig>, link: string): Promise<string | null> {
   try {
-    const res = await ctx.fetcher.fetch(link, fetchPolicy(ctx.config, ctx.signal));
+    const res = await ctx.fetcher.fetch(link, {
+      ...fetchPolicy(ctx.config, ctx.signal),
+      retries: 0,
+      timeoutMs: 10_000,
+    });
     const $ = cheerio.load(decodeBody(res.body, res.contentType).text);
     return pageDate($, { now: ctx.now, timeZone: ctx.timeZone });
   } catch (e) {
