@@ -36,9 +36,9 @@ export function registerAuthHook(app: App, auth: AuthService, now: () => Date) {
     // API docs and the dashboard's static files are public; everything under /api must declare its access.
     const isStatic = !route.url.startsWith('/api') && (route.method === 'GET' || route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'GET' || m === 'HEAD')));
     if (!route.config?.access && (route.url.startsWith('/docs') || isStatic)) {
-      route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
+      route.config = { ...(route.config ?? {}), access: 'public' };
     }
-    if (!route.config?.access) throw new Error(`route ${route.method} ${route.url} declares no access (config.access)`);
+    if (!route.config?.access) throw new Error(`route ${[route.method].flat().join(',')} ${route.url} declares no access (config.access)`);
     for (const m of [route.method].flat()) table.push({ method: m, url: route.url, access: route.config.access });
   });
 

@@ -60,7 +60,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return await c.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`tingfeng ${cmd}: ${(e as Error).message}\nRun tingfeng ${cmd} --help for usage.\n`);
+      io.stderr.write(`tingfeng ${cmd}: ${(e).message}\nRun tingfeng ${cmd} --help for usage.\n`);
       return 2;
     }
     if (e instanceof ConfigError) {

@@ -36,7 +36,7 @@ export class TrackStage {
   constructor(opts: TrackStageOptions = {}) {
     this.tracker = opts.snapshot ? restoreTracker(opts.snapshot) : new EventTracker();
     this.rules = parseWarningRules(opts.rules ?? {});
-    this.levels = opts.levels ?? new Map();
+    this.levels = opts.levels ?? new Map<string, number | null>();
   }
 
   get instance(): EventTracker {

@@ -64,7 +64,7 @@ export function createUserService(store: Store) {
       if (patch.displayName) set.display_name = patch.displayName;
       if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
       if (patch.password) set.password_hash = await hashPassword(patch.password);
-      const after = { ...before, ...set } as UsersTable;
+      const after = { ...before, ...set };
       await store.tx(async (r) => {
         await r.users.update(before.id, set);
         if (patch.disabled || patch.password) await r.sessions.deleteForUser(before.id);

@@ -44,13 +44,13 @@ export function auditRepo({ db, dialect }: Exec) {
       await db.insertInto('audit_log').values({ ...row, prev_hash: prev, hash: auditHash(prev, row) }).execute();
     },
     async page(afterSeq: number, limit: number): Promise<AuditRow[]> {
-      return (await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()) as AuditRow[];
+      return (await db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute());
     },
     async recent(limit: number, entity?: string, entityId?: string): Promise<AuditRow[]> {
       let q = db.selectFrom('audit_log').selectAll();
       if (entity) q = q.where('entity', '=', entity);
       if (entityId) q = q.where('entity_id', '=', entityId);
-      return (await q.orderBy('seq', 'desc').limit(limit).execute()) as AuditRow[];
+      return (await q.orderBy('seq', 'desc').limit(limit).execute());
     },
   };
 }
