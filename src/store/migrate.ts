@@ -2,9 +2,10 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import * as m001 from './migrations/001-domain.ts';
+import * as m002 from './migrations/002-postgres-partitions.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
-const MIGRATIONS: Record<string, DialectMigration> = { '001-domain': m001 };
+const MIGRATIONS: Record<string, DialectMigration> = { '001-domain': m001, '002-postgres-partitions': m002 };
 
 class Provider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
