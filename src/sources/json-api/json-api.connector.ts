@@ -32,7 +32,7 @@ export const jsonApiConfigSchema = z
     start_page: z.number().int().min(0).default(1),
     page_size: z.number().int().min(1).max(1000).default(20),
     max_pages: z.number().int().min(1).max(500).default(5),
-    max_items: z.number().int().min(1).max(10_000).default(500),
+    max_items: z.number().int().min(1).max(10_000).default(5000),
     items_path: path.default('').describe('条目数组所在路径，如 data.list'),
     next_cursor_path: path.optional().describe('下一页游标所在路径，如 data.next'),
     fields: z

@@ -26,7 +26,7 @@ export const rssConfigSchema = z
     url: z.url({ protocol: /^https?$/ }).describe('Feed 地址 (RSS/Atom/RDF)'),
     date_from_page: z.boolean().default(true).describe('条目缺少日期时抓取其页面取日期'),
     max_page_fetches: z.number().int().min(0).max(50).default(10).describe('每次最多为取日期抓取的页面数'),
-    max_items: z.number().int().min(1).max(5000).default(500),
+    max_items: z.number().int().min(1).max(5000).default(1000),
   })
   .strict();
 

@@ -105,7 +105,7 @@ export const webPageConnector: Connector<WebPageConfig, WebPageCursor> = {
       for (const e of list.entries) {
         const key = entryKey(e);
         if (seen.has(key)) known++;
-        else if (!cfg.detail || e.link) {
+        else if (cfg.detail ? e.link : e.link || e.title || e.text) {
           seen.add(key);
           fresh.push({ e, key });
         }

@@ -42,7 +42,7 @@ export const webPageConfigSchema = z
       .strict(),
     detail: z.object(fieldSelectors).strict().optional().describe('详情页字段；省略则直接用列表内容'),
     max_pages: z.number().int().min(1).max(1000).default(10).describe('最多翻页数'),
-    max_items: z.number().int().min(1).max(10_000).default(500).describe('每次最多条目数'),
+    max_items: z.number().int().min(1).max(10_000).default(5000).describe('每次最多条目数'),
     detail_concurrency: z.number().int().min(1).max(8).default(4),
   })
   .strict();
