@@ -4,7 +4,7 @@
  * duplicate index); `analyze` is then called per post, in arrival order (duplicate_of refers to earlier posts).
  */
 import { Gazetteer } from './gazetteer.ts';
-import { extractKeywords, extractPhrases } from './keywords.ts';
+import { defaultIdfTable, extractKeywords, extractPhrases, type Keyword } from './keywords.ts';
 import type { IdfTable } from './idf-table.ts';
 import { NearDuplicateDetector } from './near-duplicates.ts';
 import { normalizePost, normalizeText } from './normalize.ts';
@@ -46,6 +46,8 @@ export interface AnalysisDetail {
   result: PostAnalysis;
   text: string;
   tokens: string[];
+  /** The keywords with their TF-IDF weights (result.keywords are their terms). */
+  keywords: Keyword[];
   coreText: string;
   urls: string[];
   duplicateSimilarity: number;
@@ -96,6 +98,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const dedup = new NearDuplicateDetector({ capacity: window });
   const rootIds: string[] = new Array<string>(window);
   const k = opts.keywordCount ?? 10;
+  const idf = opts.idf ?? defaultIdfTable();
   let seq = 0;
 
   function analyzeDetailed(input: AnalyzeInput): AnalysisDetail {
@@ -116,13 +119,14 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     // Account names (@mentions, repost chain) are not what a post is about: keep them out of keywords.
     const names = post.mentions.length > 0 ? new Set(post.mentions) : null;
     const kwTokens = names ? tokens.filter((t) => !names.has(t)) : tokens;
+    const keywords = extractKeywords(kwTokens, k, idf);
     const where = gazetteer ? gazetteer.match(full) : { places: [], units: [] };
     const planHits = plans.match({ title, text: post.text, source: input.source ?? '', author: input.author ?? '' });
     const result: PostAnalysis = {
       id,
       sentiment: { label: s.label, score: round4(s.score), evidence: s.evidence },
-      keywords: extractKeywords(kwTokens, k, opts.idf).map((x) => x.term),
-      phrases: extractPhrases(kwTokens, 5, opts.idf).map((x) => x.term),
+      keywords: keywords.map((x) => x.term),
+      phrases: extractPhrases(kwTokens, 5, idf).map((x) => x.term),
       simhash: partsToHex(verdict.hi, verdict.lo),
       duplicate_of: duplicateOf,
       places: where.places.map((p) => p.name),
@@ -130,7 +134,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       plans: planHits,
       hashtags: post.hashtags,
     };
-    return { result, text: full, tokens, coreText: core, urls: post.urls, duplicateSimilarity: verdict.similarity };
+    return { result, text: full, tokens, keywords, coreText: core, urls: post.urls, duplicateSimilarity: verdict.similarity };
   }
 
   return {

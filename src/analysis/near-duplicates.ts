@@ -11,7 +11,7 @@
  *     share the road's name and a few stock phrases, well under half of their shingles.
  * Posts with fewer than `minChars` canonical characters are never called copies (「转发」「支持」 are not copies).
  *
- * Memory is a fixed ring of `capacity` posts: SimHash index 32 B/post, MinHash sketch 128 B/post, LSH links
+ * Memory is a ring of `capacity` posts (allocated as it fills, doubling, so a short run stays small): SimHash index 32 B/post, MinHash sketch 128 B/post, LSH links
  * 64 B/post, root and own refs 16 B/post, plus fixed bucket heads (16 MiB) and a Map for exact hashes (~80 B/post).
  */
 import { canonicalCodes, simhashOfCodes } from './simhash.ts';
@@ -77,13 +77,16 @@ export class NearDuplicateDetector {
   readonly minJaccard: number;
   readonly minChars: number;
   private readonly simIndex: SimHashIndex;
-  private readonly sketches: Uint32Array;
-  private readonly roots: Float64Array;
-  private readonly refs: Float64Array;
-  private readonly seqOfSlot: Int32Array;
-  private readonly exactKeys: Float64Array;
-  private readonly lshHeads = new Int32Array(1 << LSH_BITS).fill(-1);
-  private readonly lshNext: Int32Array;
+  private sketches: Uint32Array;
+  private roots: Float64Array;
+  private refs: Float64Array;
+  private seqOfSlot: Int32Array;
+  private exactKeys: Float64Array;
+  /** Newest sequence + 1 per LSH bucket (0 = empty, so the table needs no fill and its pages are touched lazily). */
+  private readonly lshHeads = new Int32Array(1 << LSH_BITS);
+  private lshNext: Int32Array;
+  /** Slots allocated so far (≤ capacity). */
+  private alloc: number;
   private readonly exact = new Map<number, number>();
   private count = 0;
   private readonly bandKeys = new Int32Array(BANDS);
@@ -94,12 +97,37 @@ export class NearDuplicateDetector {
     this.minJaccard = opts.minJaccard ?? 0.5;
     this.minChars = opts.minChars ?? 8;
     this.simIndex = new SimHashIndex({ k: opts.k ?? 3, capacity: this.capacity });
-    this.sketches = new Uint32Array(this.capacity * BINS);
-    this.roots = new Float64Array(this.capacity);
-    this.refs = new Float64Array(this.capacity);
-    this.seqOfSlot = new Int32Array(this.capacity).fill(-1);
-    this.exactKeys = new Float64Array(this.capacity);
-    this.lshNext = new Int32Array(this.capacity * BANDS);
+    this.alloc = Math.min(this.capacity, 4096);
+    this.sketches = new Uint32Array(this.alloc * BINS);
+    this.roots = new Float64Array(this.alloc);
+    this.refs = new Float64Array(this.alloc);
+    this.seqOfSlot = new Int32Array(this.alloc).fill(-1);
+    this.exactKeys = new Float64Array(this.alloc);
+    this.lshNext = new Int32Array(this.alloc * BANDS);
+  }
+
+  /** Doubles the slot arrays (up to capacity); only before the ring first wraps, when slot = sequence. */
+  private grow(): void {
+    const size = Math.min(this.capacity, this.alloc * 2);
+    const sketches = new Uint32Array(size * BINS);
+    sketches.set(this.sketches);
+    const roots = new Float64Array(size);
+    roots.set(this.roots);
+    const refs = new Float64Array(size);
+    refs.set(this.refs);
+    const seqOfSlot = new Int32Array(size).fill(-1);
+    seqOfSlot.set(this.seqOfSlot);
+    const exactKeys = new Float64Array(size);
+    exactKeys.set(this.exactKeys);
+    const lshNext = new Int32Array(size * BANDS);
+    lshNext.set(this.lshNext);
+    this.sketches = sketches;
+    this.roots = roots;
+    this.refs = refs;
+    this.seqOfSlot = seqOfSlot;
+    this.exactKeys = exactKeys;
+    this.lshNext = lshNext;
+    this.alloc = size;
   }
 
   /** Decide whether `coreText` copies an earlier post, then remember it under `ref`. */
@@ -139,7 +167,7 @@ export class NearDuplicateDetector {
       for (let b = 0; b < BANDS; b++) {
         const bk = this.bandKeys[b]!;
         if (bk === -1) continue;
-        let seq = this.lshHeads[bk]!;
+        let seq = this.lshHeads[bk]! - 1;
         let steps = 0;
         while (seq >= 0 && seq >= oldest && steps++ < 256) {
           const slot = seq % this.capacity;
@@ -193,6 +221,7 @@ export class NearDuplicateDetector {
 
   private insert(ref: number, hi: number, lo: number, key: number, bandCount: number, root: number | null): void {
     const seq = this.count++;
+    if (seq >= this.alloc && this.alloc < this.capacity) this.grow();
     const slot = seq % this.capacity;
     if (this.seqOfSlot[slot]! >= 0) {
       const oldKey = this.exactKeys[slot]!;
@@ -211,8 +240,8 @@ export class NearDuplicateDetector {
         this.lshNext[slot * BANDS + b] = -1;
         continue;
       }
-      this.lshNext[slot * BANDS + b] = this.lshHeads[bk]!;
-      this.lshHeads[bk] = seq;
+      this.lshNext[slot * BANDS + b] = this.lshHeads[bk]! - 1;
+      this.lshHeads[bk] = seq + 1;
     }
   }
 }

@@ -9,7 +9,8 @@
  * distinct posts sit at ~32 bits (same-road complaints written from one template at ≥ 14). Heavier edits are found
  * by the MinHash stage in near-duplicates.ts, not by widening k.
  *
- * Storage is a ring of `capacity` slots (oldest evicted first) in typed arrays, so memory is fixed up front:
+ * Storage is a ring of `capacity` slots (oldest evicted first) in typed arrays, so memory is bounded up front
+ * (the arrays start small and double until they reach `capacity`, so a short run never pays for a large window):
  * per post 8 B hash + 4 B sequence + 4 B ref + 4 B chain link per table (k = 3: 32 B/post), plus 2^blockBits
  * 4-byte heads per table (k = 3: 1 MiB). Chains run newest → oldest, so stale entries end a walk.
  */
@@ -47,11 +48,13 @@ export class SimHashIndex {
   readonly capacity: number;
   private readonly blocks: Block[];
   private readonly heads: Int32Array[];
-  private readonly his: Uint32Array;
-  private readonly los: Uint32Array;
-  private readonly seqs: Int32Array;
-  private readonly refs: Int32Array;
-  private readonly next: Int32Array;
+  private his: Uint32Array;
+  private los: Uint32Array;
+  private seqs: Int32Array;
+  private refs: Int32Array;
+  private next: Int32Array;
+  /** Slots allocated so far (≤ capacity). */
+  private alloc: number;
   private count = 0;
 
   constructor(opts: { k?: number; capacity?: number } = {}) {
@@ -67,11 +70,29 @@ export class SimHashIndex {
       start += width;
     }
     this.heads = this.blocks.map((b) => new Int32Array(1 << b.width).fill(-1));
-    this.his = new Uint32Array(this.capacity);
-    this.los = new Uint32Array(this.capacity);
-    this.seqs = new Int32Array(this.capacity).fill(-1);
-    this.refs = new Int32Array(this.capacity);
-    this.next = new Int32Array(this.capacity * nBlocks);
+    this.alloc = Math.min(this.capacity, 4096);
+    this.his = new Uint32Array(this.alloc);
+    this.los = new Uint32Array(this.alloc);
+    this.seqs = new Int32Array(this.alloc).fill(-1);
+    this.refs = new Int32Array(this.alloc);
+    this.next = new Int32Array(this.alloc * nBlocks);
+  }
+
+  /** Doubles the slot arrays (up to capacity). Only happens before the ring first wraps, so slot = seq here. */
+  private grow(): void {
+    const size = Math.min(this.capacity, this.alloc * 2);
+    const widen = <T extends Uint32Array | Int32Array>(a: T, make: (n: number) => T, per = 1): T => {
+      const b = make(size * per);
+      b.set(a);
+      return b;
+    };
+    this.his = widen(this.his, (n) => new Uint32Array(n));
+    this.los = widen(this.los, (n) => new Uint32Array(n));
+    this.seqs = widen(this.seqs, (n) => new Int32Array(n));
+    this.seqs.fill(-1, this.alloc);
+    this.refs = widen(this.refs, (n) => new Int32Array(n));
+    this.next = widen(this.next, (n) => new Int32Array(n), this.blocks.length);
+    this.alloc = size;
   }
 
   get size(): number {
@@ -87,6 +108,7 @@ export class SimHashIndex {
   /** Add a hash with a caller-chosen reference (e.g. an index into the caller's id table). Returns its sequence. */
   add(hi: number, lo: number, ref: number): number {
     const seq = this.count++;
+    if (seq >= this.alloc && this.alloc < this.capacity) this.grow();
     const slot = seq % this.capacity;
     this.his[slot] = hi >>> 0;
     this.los[slot] = lo >>> 0;

@@ -69,6 +69,39 @@ describe('NearDuplicateDetector', () => {
     ];
     posts.forEach((p, i) => expect(d.observe(core(p), i).duplicateOf).toBeNull());
   });
+  it('finds copies across the growth of its arrays and forgets posts that left the window', () => {
+    // capacity above the initial allocation (4096): the arrays grow, then the ring wraps
+    const cap = 6000;
+    const d = new NearDuplicateDetector({ capacity: cap });
+    const idx = new SimHashIndex({ k: 3, capacity: cap });
+    const text = (i: number) => `编号${i}的投诉：${ORIGINAL.slice(i % 20)}第${i * 7919}号小区${(i * 104729) % 99991}栋居民反映情况属实`;
+    let s = 7;
+    const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+    const his: number[] = [];
+    const los: number[] = [];
+    const posts: string[] = [];
+    for (let i = 0; i < 15000; i++) {
+      posts.push(Array.from({ length: 16 }, () => String.fromCharCode(0x4e00 + (rnd() % 20000))).join(''));
+      d.observe(core(posts[i]!), i);
+      his.push(rnd());
+      los.push(rnd());
+      idx.add(his[i]!, los[i]!, i);
+      if (i === 4500 || i === 9000 || i === 14999) {
+        // a recent entry is found exactly; one older than the window is gone
+        expect(idx.earliest(his[i - 100]!, los[i - 100]! ^ 1)?.ref).toBe(i - 100);
+        if (i === 4500) expect(idx.earliest(his[1000]! ^ 2, los[1000]!)?.ref).toBe(1000); // added before the arrays grew
+        if (i >= cap + 10) expect(idx.earliest(his[i - cap - 10]!, los[i - cap - 10]!)).toBeNull();
+      }
+    }
+    expect(idx.size).toBe(cap);
+    const first = d.observe(core(text(1)), 100_000);
+    expect(first.duplicateOf).toBeNull();
+    expect(d.observe(core('转发//@某人:' + text(1)), 100_001).duplicateOf).toBe(100_000);
+    expect(d.observe(core(posts[14000]!), 100_002).duplicateOf).toBe(14000);
+    expect(d.observe(core(posts[9500]!.slice(0, 15) + '啊'), 100_004).duplicateOf).toBe(9500);
+    expect(d.observe(core(posts[5000]!), 100_003).duplicateOf).toBeNull();
+  });
+
   it('never calls very short texts copies', () => {
     const d = new NearDuplicateDetector({ capacity: 10 });
     d.observe('支持', 0);
