@@ -1,4 +1,5 @@
-// Loads one GET resource for a page: { data, error, loading, reload }. Cancels the request on unmount.
+// Loads one GET resource for a page: { data, error, loading, reload }. Cancels the request on unmount. An empty
+// path means "nothing to load" (e.g. the role may not read it): no request, not loading.
 import { useCallback, useEffect, useState } from 'react';
 import { apiRequest, type QueryValue } from './client.ts';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error.ts';
@@ -18,6 +19,10 @@ export function useApi<T>(path: string, query?: Record<string, QueryValue>): Api
   const queryKey = JSON.stringify(query ?? {});
 
   useEffect(() => {
+    if (path === '') {
+      setLoading(false);
+      return;
+    }
     const ctrl = new AbortController();
     setLoading(true);
     setError(undefined);

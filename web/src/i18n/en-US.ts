@@ -1,7 +1,9 @@
 // English. Must translate every key of the Chinese dictionary (checked by the type).
 import type { MessageKey } from './zh-CN.ts';
+import { pagesEn } from './messages/index.ts';
 
 export const enUS: Record<MessageKey, string> = {
+  ...pagesEn,
   'app.name': 'Tingfeng',
   'app.defaultOffice': 'Tingfeng opinion desk',
   'app.skipToContent': 'Skip to main content',
@@ -70,5 +72,4 @@ export const enUS: Record<MessageKey, string> = {
   'sources.description': 'Sources with their health (last success, errors, volume sparkline); add or edit them through a form drawn from the connector’s settings, preview a test fetch, run now.',
   'plans.description': 'Editor for monitoring-plan expressions with syntax errors marked in place, a live test against recent posts and a 30-day backtest per day.',
   'settings.description': 'Users and roles, units and liaisons, gazetteer and dictionaries, duty roster, alert rules and channels (with a test send), deadlines and working-day calendar, playbooks.',
-  'page.comingSoon': 'This page’s content arrives in the next phase',
 };

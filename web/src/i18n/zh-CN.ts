@@ -1,5 +1,9 @@
-// 简体中文 — the primary language. Keys are shared with en-US.ts, which must translate every one.
+// 简体中文 — the primary language. Keys are shared with en-US.ts, which must translate every one. Page words live
+// in messages/*.ts, one file per area, with both languages side by side.
+import { pagesZh } from './messages/index.ts';
+
 export const zhCN = {
+  ...pagesZh,
   'app.name': '听风',
   'app.defaultOffice': '听风舆情工作台',
   'app.skipToContent': '跳到主要内容',
@@ -68,7 +72,6 @@ export const zhCN = {
   'sources.description': '信息源列表及其健康状况（最近成功时间、错误、采集量走势）；按连接器的配置项添加或编辑信息源，试抓预览，立即采集。',
   'plans.description': '监测方案编辑器：表达式语法错误就地标出，可用近期信息实时测试，并回测过去 30 天每天会命中多少条。',
   'settings.description': '用户与角色、责任单位及联络员、地名库与词典、值班表、预警规则与通知渠道（可发送测试消息）、办理时限与工作日历、应急预案。',
-  'page.comingSoon': '本页内容将在下一阶段提供',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

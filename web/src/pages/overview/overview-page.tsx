@@ -1,63 +1,51 @@
-// 总览. Phase 1: headline figures of GET /api/stats/overview (or what failed). The charts — volume by sentiment
-// with gaps, source mix, events, word cloud, places — come in phase 2 on the same payload.
-import { Alert, Card, Col, Row, Statistic, Tag, Typography } from 'antd';
+// 总览: GET /api/stats/overview drawn as figures, charts and lists; refreshed when posts arrive (SSE) or every
+// minute when the stream is unavailable. A button opens the wall screen (#/wall).
+import { Button, Typography } from 'antd';
+import { DesktopOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { useApi } from '../../api/use-api.ts';
 import type { Overview } from '../../api/types.ts';
 import { PageState } from '../../components/page-state.tsx';
 import { PageFrame } from '../page-frame.tsx';
 import { useI18n } from '../../i18n/locale-context.tsx';
-import { formatDateTime } from '../../format/date.ts';
-import { formatFigure, overviewFigures, postsChange } from './overview-figures.ts';
+import { useOfficeTime } from '../../format/use-office-time.ts';
+import { useLiveRefresh } from '../../live/use-live-refresh.ts';
+import { OverviewBoard } from './overview-board.tsx';
 
-function Window({ data }: { data: Overview }) {
+export function OverviewWindow({ data, light }: { data: Overview; light?: boolean }) {
   const { t } = useI18n();
-  const fmt = (v: string) => formatDateTime(v, { timeZone: data.timezone });
+  const { fmt } = useOfficeTime();
   return (
-    <Typography.Paragraph data-testid="overview-window">
+    <Typography.Paragraph data-testid="overview-window" style={light ? { color: 'rgba(255,255,255,0.75)' } : undefined}>
       {t('overview.window', { from: fmt(data.from), to: fmt(data.to), zone: data.timezone })}
-      {data.demo && (
-        <Tag color="purple" style={{ marginLeft: 8 }}>
-          {t('overview.demo')}
-        </Tag>
-      )}
+      {data.demo && <span style={{ marginLeft: 8, color: '#9254de' }}>[{t('overview.demo')}]</span>}
     </Typography.Paragraph>
-  );
-}
-
-function Figures({ data }: { data: Overview }) {
-  const { t, locale } = useI18n();
-  const change = postsChange(data);
-  return (
-    <Row gutter={[16, 16]}>
-      {overviewFigures(data).map((fig) => (
-        <Col key={fig.key} xs={12} md={8} xl={6}>
-          <Card data-testid={`figure-${fig.key}`}>
-            <Statistic
-              title={t(fig.label)}
-              value={formatFigure(fig.value, fig.unit, locale)}
-              styles={{ content: fig.alarm ? { color: '#cf1322' } : undefined }}
-              suffix={fig.key === 'posts' && change !== null ? <small>{t('overview.change', { change: formatFigure(change, 'percent', locale) })}</small> : undefined}
-            />
-          </Card>
-        </Col>
-      ))}
-    </Row>
   );
 }
 
 export function OverviewPage() {
   const { t } = useI18n();
   const overview = useApi<Overview>('/api/stats/overview');
+  useLiveRefresh(overview.reload);
   const data = overview.data;
   return (
-    <PageFrame title={t('nav.overview')} description={t('overview.description')}>
+    <PageFrame
+      title={t('nav.overview')}
+      description={t('overview.description')}
+      extra={
+        <Link to="/wall">
+          <Button icon={<DesktopOutlined />} data-testid="wall-link">
+            {t('overview.wall')}
+          </Button>
+        </Link>
+      }
+    >
       <div data-testid="overview-state">
-        <PageState what={t('overview.load')} loading={overview.loading && !data} error={overview.error} onRetry={overview.reload}>
+        <PageState what={t('overview.load')} loading={overview.loading && !data} error={data ? undefined : overview.error} onRetry={overview.reload}>
           {data && (
             <>
-              <Window data={data} />
-              {data.totals.posts === 0 && <Alert type="info" showIcon title={t('overview.noData')} style={{ marginBottom: 16 }} />}
-              <Figures data={data} />
+              <OverviewWindow data={data} />
+              <OverviewBoard data={data} />
             </>
           )}
         </PageState>

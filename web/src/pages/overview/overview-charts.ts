@@ -1,0 +1,115 @@
+// ECharts options for the overview, built from the /api/stats/overview payload. Pure (labels are passed in).
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Overview, Sentiment } from '../../api/types.ts';
+import { SENTIMENT_COLORS } from '../../components/sentiment-colors.ts';
+
+export interface ChartText {
+  sentiment: Record<Sentiment, string>;
+  gap: (name: string) => string;
+  negative: string;
+  count: string;
+}
+
+const ORDER: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
+type SeriesPoint = Overview['series'][number];
+
+/** Sums points into buckets of `bucketMs` (aligned to the epoch, i.e. whole hours), sorted by time. */
+export function bucketSeries(series: readonly SeriesPoint[], bucketMs: number): SeriesPoint[] {
+  const sums = new Map<number, SeriesPoint>();
+  for (const p of series) {
+    const t = Date.parse(p.at);
+    if (Number.isNaN(t)) continue;
+    const k = Math.floor(t / bucketMs) * bucketMs;
+    const b = sums.get(k) ?? { at: new Date(k).toISOString(), negative: 0, neutral: 0, positive: 0 };
+    b.negative += p.negative;
+    b.neutral += p.neutral;
+    b.positive += p.positive;
+    sums.set(k, b);
+  }
+  return [...sums.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+}
+
+/** An hour for windows up to three days, else a day. */
+export function bucketFor(o: Overview): number {
+  return Date.parse(o.to) - Date.parse(o.from) <= 3 * 86_400_000 ? 3_600_000 : 86_400_000;
+}
+
+/** Stacked areas per sentiment on a time axis, with each collection gap as a shaded mark area. */
+export function volumeOption(o: Overview, text: ChartText): EChartsCoreOption {
+  const gapAreas = o.gaps.map((g) => [
+    { name: text.gap(g.name), xAxis: Date.parse(g.from) },
+    { xAxis: Date.parse(g.to ?? o.to) },
+  ]);
+  const points = bucketSeries(o.series, bucketFor(o));
+  return {
+    color: ORDER.map((s) => SENTIMENT_COLORS[s]),
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 40, right: 16, top: 36, bottom: 28 },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: ORDER.map((s, i) => ({
+      name: text.sentiment[s],
+      type: 'line',
+      stack: 'volume',
+      areaStyle: { opacity: 0.35 },
+      showSymbol: false,
+      smooth: true,
+      data: points.map((p) => [Date.parse(p.at), p[s]]),
+      ...(i === 0 && gapAreas.length > 0
+        ? { markArea: { silent: false, itemStyle: { color: 'rgba(140,140,140,0.25)' }, label: { fontSize: 11, color: '#595959' }, data: gapAreas } }
+        : {}),
+    })),
+  };
+}
+
+export function sourcesOption(o: Overview): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'item' },
+    legend: { type: 'scroll', bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['40%', '68%'],
+        center: ['50%', '45%'],
+        label: { show: true, formatter: '{b}\n{d}%' },
+        data: o.sources.map((s) => ({ name: s.name, value: s.count })),
+      },
+    ],
+  };
+}
+
+export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
+  const palette = dark ? ['#69b1ff', '#95de64', '#ffd666', '#ff85c0', '#5cdbd3'] : ['#1677ff', '#389e0d', '#d46b08', '#c41d7f', '#08979c'];
+  return {
+    tooltip: { show: true },
+    series: [
+      {
+        type: 'wordCloud',
+        shape: 'circle',
+        sizeRange: [14, 48],
+        rotationRange: [0, 0],
+        gridSize: 6,
+        drawOutOfBound: false,
+        textStyle: { color: (p: { dataIndex: number }) => palette[p.dataIndex % palette.length] },
+        data: o.keywords.slice(0, 80).map((k) => ({ name: k.term, value: k.weight })),
+      },
+    ],
+  };
+}
+
+/** Top places as horizontal bars: all posts, and the negative ones among them. */
+export function placesOption(o: Overview, text: ChartText): EChartsCoreOption {
+  const top = [...o.places].sort((a, b) => b.count - a.count).slice(0, 10).reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0 },
+    grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: top.map((p) => p.name) },
+    series: [
+      { name: text.count, type: 'bar', data: top.map((p) => p.count), itemStyle: { color: '#1677ff' }, barGap: '-100%' },
+      { name: text.negative, type: 'bar', data: top.map((p) => p.negative), itemStyle: { color: SENTIMENT_COLORS.negative } },
+    ],
+  };
+}
