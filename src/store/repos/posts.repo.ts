@@ -63,12 +63,31 @@ export function postsRepo({ db, dialect }: Exec) {
     return q;
   };
 
+  /** PostgreSQL: one statement claims the keys in post_keys and inserts only the posts whose key it claimed. */
+  const insertPartitioned = async (part: PostsTable[]): Promise<string[]> => {
+    const r = await sql<{ id: string }>`WITH v AS (
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS x(id text, source_id text, dedupe_key text, url text, title text,
+          text text, author text, published_at bigint, fetched_at bigint, engagement text, content_hash text, is_official integer, demo integer)),
+      k AS (INSERT INTO post_keys (dedupe_key, post_id, published_at) SELECT DISTINCT ON (dedupe_key) dedupe_key, id, published_at FROM v
+        ON CONFLICT DO NOTHING RETURNING post_id)
+      INSERT INTO posts (id, source_id, dedupe_key, url, title, text, author, published_at, fetched_at, engagement, content_hash, is_official, demo)
+        SELECT DISTINCT ON (id) id, source_id, dedupe_key, url, title, text, author, published_at, fetched_at, engagement, content_hash, is_official, demo
+        FROM v WHERE v.id IN (SELECT post_id FROM k) RETURNING id`.execute(db);
+    return r.rows.map((x) => x.id);
+  };
+
   return {
     /** Which of these dedupe keys are already stored. */
     async existingKeys(keys: string[]): Promise<Set<string>> {
       const out = new Set<string>();
       for (const part of chunks(keys)) {
         if (part.length === 0) continue;
+        if (dialect === 'postgres') {
+          // posts is partitioned by month there; post_keys holds the global identity (migration 002).
+          const r = await sql<{ dedupe_key: string }>`SELECT dedupe_key FROM post_keys WHERE dedupe_key = ANY(${part}::text[])`.execute(db);
+          for (const x of r.rows) out.add(x.dedupe_key);
+          continue;
+        }
         const rows = await db.selectFrom('posts').select('dedupe_key').where('dedupe_key', 'in', part).execute();
         for (const r of rows) out.add(r.dedupe_key);
       }
@@ -77,8 +96,12 @@ export function postsRepo({ db, dialect }: Exec) {
     /** Insert posts, skipping any whose dedupe key exists; returns the ids actually inserted. */
     async insertMany(rows: PostsTable[]): Promise<Set<string>> {
       const inserted = new Set<string>();
-      for (const part of chunks(rows, 200)) {
+      for (const part of chunks(rows, dialect === 'postgres' ? 1000 : 200)) {
         if (part.length === 0) continue;
+        if (dialect === 'postgres') {
+          for (const id of await insertPartitioned(part)) inserted.add(id);
+          continue;
+        }
         const r = await db.insertInto('posts').values(part).onConflict((oc) => oc.doNothing()).returning('id').execute();
         for (const x of r) inserted.add(x.id);
       }
@@ -108,7 +131,7 @@ export function postsRepo({ db, dialect }: Exec) {
         if (dialect === 'sqlite') {
           await db.insertInto('posts_fts').values(part).execute();
         } else {
-          await sql`INSERT INTO posts_fts (post_id, tokens) VALUES ${sql.join(part.map((r) => sql`(${r.post_id}, to_tsvector('simple', ${r.tokens}))`))} ON CONFLICT (post_id) DO NOTHING`.execute(db);
+          await sql`INSERT INTO posts_fts (post_id, tokens) VALUES ${sql.join(part.map((r) => sql`(${r.post_id}, to_tsvector('simple', ${r.tokens}))`))}`.execute(db); // posts_fts: a view with an INSTEAD OF trigger (migration 002); it skips known rows
         }
       }
     },
