@@ -138,15 +138,7 @@ export function createAlertService(store: Store, deps: { live: LiveHub }) {
       if (!actor.userId) return { notifications: [] };
       const rows = await store.repos.alerts.notificationsFor(actor.userId, limit);
       return {
-        notifications: rows.map((d) => ({
-          ...toNotification(d, {
-            id: d.alert_id,
-            title: d.title,
-            level: d.level,
-            status: d.alert_status,
-          } as AlertsTable),
-          createdAt: iso(d.sent_at ?? d.created_at)!,
-        })),
+        notifications: rows.map((d) => ({ ...toNotification(d, d.alert), createdAt: iso(d.sent_at ?? d.created_at)! })),
       };
     },
 

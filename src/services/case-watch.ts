@@ -40,8 +40,11 @@ function noticeText(c: CasesTable, n: ReminderNotice, tz: string): { title: stri
   const when = `${localDate(due, tz)} ${localTime(due, tz)}`;
   const what = DEADLINE_ZH[n.deadline];
   return n.kind === 'overdue'
-    ? { title: `逾期：${c.number} ${c.title}`, body: `${what}期限 ${when} 已过，尚未${what}，请尽快办理并说明原因。` }
-    : { title: `催办：${c.number} ${c.title}`, body: `${what}期限为 ${when}，请抓紧办理。` };
+    ? {
+        title: `逾期（${what}）：${c.number} ${c.title}`,
+        body: `${what}期限 ${when} 已过，尚未${what}，请尽快办理并说明原因。`,
+      }
+    : { title: `催办（${what}）：${c.number} ${c.title}`, body: `${what}期限为 ${when}，请抓紧办理。` };
 }
 
 /** Sends the reminders and overdue notices that are due; returns how many. */

@@ -71,18 +71,31 @@ export function alertsRepo({ db }: Exec) {
       return db.selectFrom('alert_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
     },
     /** The signed-in user's in-app notifications with their alert. */
-    async notificationsFor(userId: string, limit: number): Promise<Array<AlertDeliveriesTable & { title: string; level: number; alert_status: string }>> {
+    async notificationsFor(userId: string, limit: number): Promise<Array<AlertDeliveriesTable & { alert: AlertsTable }>> {
       return db
         .selectFrom('alert_deliveries')
         .innerJoin('alerts', 'alerts.id', 'alert_deliveries.alert_id')
         .selectAll('alert_deliveries')
-        .select(['alerts.title as title', 'alerts.level as level', 'alerts.status as alert_status'])
+        .select([
+          'alerts.rule_id as a_rule_id', 'alerts.dedupe_key as a_dedupe_key', 'alerts.level as a_level', 'alerts.title as a_title',
+          'alerts.body as a_body', 'alerts.status as a_status', 'alerts.created_at as a_created_at',
+        ])
         .where('alert_deliveries.channel_kind', '=', 'in_app')
         .where('alert_deliveries.recipient', '=', userId)
         .where('alert_deliveries.status', '=', 'sent')
         .orderBy('alert_deliveries.created_at', 'desc')
         .limit(limit)
-        .execute();
+        .execute()
+        .then((rows) =>
+          rows.map(({ a_rule_id, a_dedupe_key, a_level, a_title, a_body, a_status, a_created_at, ...d }) => ({
+            ...d,
+            alert: {
+              id: d.alert_id, rule_id: a_rule_id, dedupe_key: a_dedupe_key, level: a_level, title: a_title, body: a_body, status: a_status,
+              created_at: a_created_at, event_id: null, post_id: null, recipients: '[]', escalation_step: 0, next_escalation_at: null,
+              acknowledged_by: null, acknowledged_at: null, updated_at: a_created_at,
+            },
+          })),
+        );
     },
     /** Open cases (for reminders 催办 and overdue notices). */
     async openCases(): Promise<CasesTable[]> {
