@@ -120,9 +120,12 @@ const detail = async (id: string) => (await duty.req('GET', `/api/alerts/${id}`)
 const act = (s: Session, id: string, body: Record<string, unknown>) => s.req('POST', `/api/cases/${id}/actions`, body);
 /** Sessions last 12 hours of the (test) clock: sign in again after a jump of days. */
 async function relogin() {
-  [admin, duty, backup, leader, water, analyst] = await Promise.all(
-    ['admin1', 'duty', 'backup', 'leader', 'water1', 'analyst'].map((u) => t.login(u)),
-  );
+  admin = await t.login('admin1');
+  duty = await t.login('duty');
+  backup = await t.login('backup');
+  leader = await t.login('leader');
+  water = await t.login('water1');
+  analyst = await t.login('analyst');
 }
 
 describe('alerts end to end', () => {
