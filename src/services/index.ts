@@ -14,6 +14,7 @@ import { createPlanService } from './plan.service.ts';
 import { createSourceService, type SourceRunner } from './source.service.ts';
 import { Changes } from './changes.ts';
 import { LiveHub } from './live.ts';
+import { createIngestService, type IngestFn } from './ingest.service.ts';
 import { createAlertingServices } from './alerting.ts';
 
 export interface ServiceHooks {
@@ -23,6 +24,8 @@ export interface ServiceHooks {
   runner?: () => SourceRunner | null;
   changes?: Changes;
   live?: LiveHub;
+  /** Where pushed and registered items go (the embedded runner, or the cluster's queue). */
+  ingest?: () => IngestFn | null;
 }
 
 export function createServices(store: Store, config: Config, hooks: ServiceHooks = {}) {
@@ -44,6 +47,7 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     sources: createSourceService(store, { userAgent: config.userAgent, changes, runner: hooks.runner }),
     reports: createReportService(store, { timeZone: config.timezone, officeName: config.officeName, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '') }),
     ...createAlertingServices(store, config, { live }),
+    ingest: createIngestService(store, { timezone: config.timezone, ingest: hooks.ingest ?? (() => null) }),
     listTokens: () => store.repos.tokens.list(),
   };
 }

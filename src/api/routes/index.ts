@@ -15,6 +15,7 @@ import { reportRoutes } from './reports.routes.ts';
 import { planRoutes } from './plans.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
+import { ingestRoutes } from './ingest.routes.ts';
 import { alertingRoutes } from './alerting.routes.ts';
 
 export interface RouteDeps {
@@ -36,6 +37,7 @@ export function registerRoutes(app: App, d: RouteDeps) {
   caseRoutes(app, { cases: d.services.cases, countPosts: d.services.countPosts, now: d.now });
   planRoutes(app, { plans: d.services.plans, now: d.now });
   sourceRoutes(app, { sources: d.services.sources, now: d.now });
+  ingestRoutes(app, { ingest: d.services.ingest, now: d.now });
   streamRoutes(app, { live: d.services.live });
   reportRoutes(app, { reports: d.services.reports, now: d.now });
   alertingRoutes(app, { ...d.services, now: d.now });

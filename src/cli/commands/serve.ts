@@ -50,7 +50,13 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   const changes = new Changes();
   const live = new LiveHub();
   let runner: EmbeddedRunner | null = null;
-  const services = createServices(store, config, { changes, live, runner: () => runner, tracker: () => runner?.trackerControl() ?? null });
+  const services = createServices(store, config, {
+    changes,
+    live,
+    runner: () => runner,
+    tracker: () => runner?.trackerControl() ?? null,
+    ingest: () => (runner ? (source, items, now) => runner!.ingest(source, items, now) : null),
+  });
   const adminPassword = await services.users.ensureInitialAdmin(Date.now());
   runner = new EmbeddedRunner(store, {
     dataDir: config.dataDirAbs,
