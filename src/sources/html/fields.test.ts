@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { authorOf, countOf, linkIn, linkTitle } from './fields.ts';
+import { authorOf, countOf, encodeQueryInCharset, linkIn, linkTitle } from './fields.ts';
 
 const $ =
   cheerio.load(`<div id="a">留言人：张三</div><div id="b">网友：王小二\u3000\u3000发表于：2019/4/25 9:32:09\u3000\u3000点击：56</div>
@@ -22,5 +22,11 @@ describe('field readers', () => {
     expect(l?.url).toBe('http://bbs.example.gov.cn/show.asp?id=1');
     expect(linkTitle(l as NonNullable<typeof l>)).toBe('完整的标题很长很长');
     expect(linkIn($, $('#l2'), 'a', 'http://x.example/')).toBeNull();
+  });
+
+  it('encodes non-ASCII query text in the page charset, as browsers do', () => {
+    expect(encodeQueryInCharset('search.asp?kw=积水&p=2#x', 'gb18030')).toBe('search.asp?kw=%BB%FD%CB%AE&p=2#x');
+    expect(encodeQueryInCharset('search.asp?kw=积水', 'utf-8')).toBe('search.asp?kw=积水');
+    expect(encodeQueryInCharset('/积水/a.html', 'gb18030')).toBe('/积水/a.html');
   });
 });

@@ -1,5 +1,6 @@
 /** Reading fields out of HTML with CSS selectors: links, one-line texts, dates, author names, counts. */
 import type { Cheerio, CheerioAPI } from 'cheerio';
+import iconv from 'iconv-lite';
 import type { AnyNode, Element } from 'domhandler';
 import { parseDate, type DateContext } from '../dates.ts';
 import { oneLine, nodesToText } from './html-text.ts';
@@ -15,11 +16,27 @@ export function documentBase($: CheerioAPI, pageUrl: string): string {
   }
 }
 
-function usableHref(href: string | undefined, base: string): string | undefined {
+/**
+ * Browsers percent-encode non-ASCII characters of a link's query in the page's own charset (a GBK board links
+ * `?kw=积水` as `?kw=%BB%FD%CB%AE`); do the same so the server understands the request.
+ */
+export function encodeQueryInCharset(href: string, charset: string | undefined): string {
+  if (!charset || charset === 'utf-8' || !/[\u0080-\uffff]/.test(href)) return href;
+  const q = href.indexOf('?');
+  if (q < 0) return href;
+  const hash = href.indexOf('#', q);
+  const query = href.slice(q + 1, hash < 0 ? undefined : hash);
+  const encoded = query.replace(/[\u0080-\uffff]+/g, (run) =>
+    [...iconv.encode(run, charset)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
+  return `${href.slice(0, q + 1)}${encoded}${hash < 0 ? '' : href.slice(hash)}`;
+}
+
+function usableHref(href: string | undefined, base: string, charset?: string): string | undefined {
   const h = href?.trim();
   if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data):/i.test(h)) return undefined;
   try {
-    const u = new URL(h, base);
+    const u = new URL(encodeQueryInCharset(h, charset), base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
     u.hash = '';
     return u.href;
@@ -45,12 +62,13 @@ export function linkIn(
   scope: Cheerio<AnyNode>,
   selector: string | undefined,
   base: string,
+  charset?: string,
 ): { url: string; text: string; title: string | undefined } | null {
   let sel: Cheerio<AnyNode> = selector ? scope.find(selector) : scope;
   if (selector && sel.length === 0 && scope.is(selector)) sel = scope;
   const a = anchorOf($, sel);
   if (!a) return null;
-  const url = usableHref(a.attr('href'), base);
+  const url = usableHref(a.attr('href'), base, charset);
   if (!url) return null;
   return { url, text: oneLine(nodesToText(a.toArray())), title: a.attr('title')?.trim() || undefined };
 }

@@ -41,6 +41,7 @@ export function extractListPage(
   pageUrl: string,
   list: WebPageConfig['list'],
   dates: DateContext,
+  charset?: string,
 ): ListPage {
   const $ = cheerio.load(html);
   const base = documentBase($, pageUrl);
@@ -48,7 +49,7 @@ export function extractListPage(
   $(list.item).each((_, el) => {
     const item = $(el);
     const find = (s: string): Cheerio<AnyNode> => item.find(s);
-    const link = linkIn($, item, list.link, base);
+    const link = linkIn($, item, list.link, base, charset);
     const title = (list.title ? textOf(find(list.title)) : undefined) ?? (link ? linkTitle(link) : undefined);
     entries.push({
       link: link?.url,
@@ -60,7 +61,7 @@ export function extractListPage(
       html: $.html(el),
     });
   });
-  const next = list.next ? linkIn($, $.root(), list.next, base)?.url : undefined;
+  const next = list.next ? linkIn($, $.root(), list.next, base, charset)?.url : undefined;
   return { entries, next };
 }
 

@@ -98,8 +98,8 @@ export const webPageConnector: Connector<WebPageConfig, WebPageCursor> = {
         ctx.logger.warn({ page: pageUrl, err: (err as Error).message }, 'web-page: list page failed; stopping here');
         break;
       }
-      const { text: html } = decodeBody(res.body, res.contentType);
-      const list = extractListPage(html, res.url, cfg.list, { now: ctx.now, timeZone: ctx.timeZone });
+      const { text: html, charset } = decodeBody(res.body, res.contentType);
+      const list = extractListPage(html, res.url, cfg.list, { now: ctx.now, timeZone: ctx.timeZone }, charset);
       const fresh: Array<{ e: ListEntry; key: string }> = [];
       let known = 0;
       for (const e of list.entries) {
