@@ -13,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   audit: { summary: 'verify the hash-chained audit log', run: async (a, io) => (await import('./commands/audit.ts')).auditCommand(a, io) },
   analyze: { summary: 'analyse JSON-lines posts: sentiment, keywords, duplicates, places, plans, events', run: async (a, io) => (await import('./commands/analyze.ts')).analyzeCommand(a, io) },
   source: { summary: 'test, add, list, run or disable sources', run: async (a, io) => (await import('./commands/source.ts')).sourceCommand(a, io) },
+  sources: { summary: 'import sources in bulk (OPML)', run: async (a, io) => (await import('./commands/source.ts')).sourcesCommand(a, io) },
   import: { summary: 'load posts from JSON lines, CSV or XLSX through the pipeline', run: async (a, io) => (await import('./commands/import.ts')).importCommand(a, io) },
   report: { summary: 'write a daily, weekly, monthly or event report (.docx/.xlsx/.html) from the store', run: async (a, io) => (await import('./commands/report-cli.ts')).reportCli(a, io) },
   export: { summary: 'export the ledger (cases) to .xlsx', run: async (a, io) => (await import('./commands/report-cli.ts')).exportCli(a, io) },
