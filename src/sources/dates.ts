@@ -26,10 +26,12 @@ const MAX_YEAR = 2100;
 const PERIOD = '(上午|下午|晚上|凌晨|中午|早上|早晨|傍晚|夜里|AM|PM|am|pm)?';
 const TIME = `(?:\\s*|T)${PERIOD}\\s*(\\d{1,2})\\s*[:时點点]\\s*(\\d{1,2})(?:\\s*[:分]\\s*(\\d{1,2})(?:[.,]\\d+)?\\s*秒?)?\\s*${PERIOD}`;
 const ZONE = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?|GMT|UTC|UT|CST)?';
+/** An optional weekday between the date and the time: `2019年4月25日 星期四 09:32`, `04-25（周四）09:32`. */
+const WEEKDAY = '(?:\\s*[（(]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?';
 const YMD = new RegExp(
-  `(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?(?:${TIME}${ZONE})?`,
+  `(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*[日号]?${WEEKDAY}(?:${TIME}${ZONE})?`,
 );
-const MD = new RegExp(`(?<![\\d/.-])(\\d{1,2})\\s*([-/月])\\s*(\\d{1,2})(?![\\d/.-])\\s*[日号]?(?:${TIME})?`);
+const MD = new RegExp(`(?<![\\d/.-])(\\d{1,2})\\s*([-/月])\\s*(\\d{1,2})(?![\\d/.-])\\s*[日号]?${WEEKDAY}(?:${TIME})?`);
 const DAY_WORD = new RegExp(`(大前天|前天|昨天|今天|今日|昨日)(?:${TIME})?`);
 const TIME_ONLY = new RegExp(`(?<![\\d:])${PERIOD}\\s*(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?![\\d:])`);
 const RELATIVE =

@@ -98,8 +98,8 @@ export async function sourceTestCommand(
     return 2;
   }
   const limit = args.values.limit === undefined ? Infinity : Number(args.values.limit);
-  if (!Number.isInteger(limit) && limit !== Infinity) {
-    io.stderr.write('--limit takes a whole number\n');
+  if (limit !== Infinity && !(Number.isInteger(limit) && limit >= 1)) {
+    io.stderr.write('--limit takes a whole number of at least 1\n');
     return 2;
   }
   let config: Record<string, unknown>;
