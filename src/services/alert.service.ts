@@ -64,6 +64,7 @@ type RuleBody = z.infer<typeof AlertRuleBody>;
 
 export function createAlertService(store: Store, deps: { live: LiveHub }) {
   let heightenedCache: HeightenedState | null = null;
+  let heightenedLoadedAt = Number.NEGATIVE_INFINITY;
 
   async function validRule(id: string, body: RuleBody): Promise<string> {
     const parsed = AlertRuleSchema.safeParse({ ...body.config, id, name: body.name, enabled: body.enabled });
@@ -188,6 +189,13 @@ export function createAlertService(store: Store, deps: { live: LiveHub }) {
 
     /** For the collector (sync): heightened polling as the scheduler wants it, from the last read or write. */
     heightenedForCollector(now: Date = new Date()): ScheduleHeightened | null {
+      // Refreshed in the background at most once a minute (another process may have changed it).
+      if (Date.now() - heightenedLoadedAt > 60_000) {
+        heightenedLoadedAt = Date.now();
+        void heightenedState(store.repos)
+          .then((h) => (heightenedCache = h))
+          .catch(() => undefined);
+      }
       const h = heightenedCache;
       if (!h || !isHeightenedOn(h, now) || !h.until) return null;
       return { until: new Date(h.until), interval_seconds: h.intervalSeconds, source_ids: h.sourceIds };
