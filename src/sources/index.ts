@@ -71,6 +71,33 @@ export function parseSourceConfig(kind: string, raw: unknown): { kind: Connector
   return { kind, config: r.data };
 }
 
+/**
+ * Removes settings the kind does not know (for tolerant readers such as `tingfeng source test`, where a settings
+ * file may carry scheduling fields); returns the cleaned settings and the dotted names removed.
+ */
+export function withoutUnknownSettings(
+  kind: string,
+  raw: Record<string, unknown>,
+): { config: Record<string, unknown>; removed: string[] } {
+  if (!isConnectorKind(kind)) return { config: raw, removed: [] };
+  const config = structuredClone(raw);
+  const removed: string[] = [];
+  const r = connectorOf(kind).configSchema.safeParse(config);
+  if (r.success) return { config, removed };
+  for (const issue of r.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    let target: unknown = config;
+    for (const seg of issue.path)
+      target = target && typeof target === 'object' ? (target as Record<PropertyKey, unknown>)[seg] : undefined;
+    if (!target || typeof target !== 'object') continue;
+    for (const key of issue.keys) {
+      delete (target as Record<string, unknown>)[key];
+      removed.push([...issue.path.map(String), key].join('.'));
+    }
+  }
+  return { config, removed };
+}
+
 export interface PollOnceOptions {
   fetcher: Fetcher;
   now: Date;

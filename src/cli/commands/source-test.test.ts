@@ -21,7 +21,11 @@ function sink(): { stream: Writable; text: () => string } {
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = sink();
   const err = sink();
-  const code = await sourceTestCommand(argv, { stdout: out.stream, stderr: err.stream }, { userAgent: 'TingfengTest/1.0' });
+  const code = await sourceTestCommand(
+    argv,
+    { stdout: out.stream, stderr: err.stream },
+    { userAgent: 'TingfengTest/1.0' },
+  );
   return { code, out: out.text(), err: err.text() };
 }
 
@@ -46,12 +50,13 @@ describe('tingfeng source test', () => {
     expect((await run(['--config', file])).err).toContain('unknown source kind');
   });
 
-  it('exits 1 when the fetch is refused', async () => {
+  it('exits 1 when the fetch is refused; settings it does not know are ignored with a warning', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tf-st-'));
     const file = join(dir, 'feed.json');
-    writeFileSync(file, JSON.stringify({ kind: 'rss', url: 'http://127.0.0.1:9/feed.xml' }));
+    writeFileSync(file, JSON.stringify({ kind: 'rss', url: 'http://127.0.0.1:9/feed.xml', interval_seconds: 600 }));
     const r = await run(['--config', file]);
     expect(r.code).toBe(1);
+    expect(r.err).toContain('ignoring settings unknown to "rss": interval_seconds');
     expect(r.err).toContain('TF_ERR_FETCH_PRIVATE_ADDRESS');
   });
 });

@@ -6,7 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { PoliteFetcher, isSourceError, pollOnce, connectorKinds, type SourceLogger } from '../../sources/index.ts';
+import {
+  PoliteFetcher,
+  isSourceError,
+  pollOnce,
+  connectorKinds,
+  withoutUnknownSettings,
+  type SourceLogger,
+} from '../../sources/index.ts';
 
 const HELP = `tingfeng source test — fetch a source once, without storing anything, and print its items
 
@@ -110,6 +117,10 @@ export async function sourceTestCommand(
     return 2;
   }
   const kind = typeof config['kind'] === 'string' ? config['kind'] : '';
+  const tolerant = withoutUnknownSettings(kind, config);
+  if (tolerant.removed.length > 0)
+    io.stderr.write(`warning: ignoring settings unknown to "${kind}": ${tolerant.removed.join(', ')}\n`);
+  config = tolerant.config;
   if (limit !== Infinity && config['max_items'] === undefined && ['rss', 'web-page', 'json-api'].includes(kind))
     config['max_items'] = Math.max(1, limit);
   const fetcher = new PoliteFetcher({ userAgent: deps.userAgent });
