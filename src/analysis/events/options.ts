@@ -19,6 +19,8 @@ export interface TrackerOptions {
   titleBoost: number;
   /** A post's highest-weight terms used to look up candidate events. */
   candidateTerms: number;
+  /** At most this many candidate events (those sharing the most term weight) get a full similarity check. */
+  maxCandidates: number;
   /** Terms kept in an event centroid. */
   centroidTerms: number;
   /** Recent members compared one by one. */
@@ -52,6 +54,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   topK: 40,
   titleBoost: 2,
   candidateTerms: 10,
+  maxCandidates: 32,
   centroidTerms: 150,
   recentMembers: 8,
   memberVectors: 64,

@@ -12,6 +12,35 @@ export class TermIndex {
     this.byEvent.set(eventId, next);
   }
 
+  /** Adds terms to an event (a new member's terms): cheaper than `set` when an event only grows. */
+  add(eventId: string, terms: Iterable<string>): void {
+    let have = this.byEvent.get(eventId);
+    if (!have) this.byEvent.set(eventId, (have = new Set()));
+    for (const t of terms) {
+      if (have.has(t)) continue;
+      have.add(t);
+      this.link(t, eventId);
+    }
+  }
+
+  /**
+   * The `limit` events sharing the most weight with the given weighted terms (each term counts its weight once
+   * per event holding it). Bounds the number of full similarity checks per post, however common the terms are.
+   */
+  rankedCandidates(terms: Iterable<[string, number]>, limit: number): string[] {
+    const acc = new Map<string, number>();
+    for (const [t, w] of terms) {
+      const s = this.byTerm.get(t);
+      if (!s) continue;
+      for (const e of s) acc.set(e, (acc.get(e) ?? 0) + w);
+    }
+    if (acc.size <= limit) return [...acc.keys()];
+    return [...acc.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([e]) => e);
+  }
+
   remove(eventId: string): void {
     const prev = this.byEvent.get(eventId);
     if (!prev) return;

@@ -107,7 +107,8 @@ export class EventTracker {
     ev.addMember(member, input.places, input.units, input.engagement);
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
-    this.index.set(ev.id, ev.centroid.keys());
+    // The event's index terms only grow between merges and splits: add this member's terms.
+    this.index.add(ev.id, vec.keys());
     // merging is checked while an event is young and then at each doubling: bounded cost per post
     const merged = match && isCheckpoint(ev.size) ? this.autoMerge(ev, when) : undefined;
     if (merged) changes.push(merged.record);
@@ -136,7 +137,8 @@ export class EventTracker {
     if (dupEvent) return { event: dupEvent, score: 1, via: 'duplicate' };
     let best: EventState | undefined;
     let bestScore = 0;
-    for (const id of this.index.candidates(firstKeys(vec, this.opts.candidateTerms))) {
+    const terms = firstKeys(vec, this.opts.candidateTerms).map((t) => [t, vec.get(t) ?? 0] as [string, number]);
+    for (const id of this.index.rankedCandidates(terms, this.opts.maxCandidates)) {
       const ev = this.active.get(id);
       if (!ev) continue;
       if (input.simhash !== undefined && this.isCopyOfMember(ev, input.simhash)) return { event: ev, score: 1, via: 'duplicate' };

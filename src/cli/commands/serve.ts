@@ -5,6 +5,9 @@ import { createServices } from '../../services/index.ts';
 import { Changes } from '../../services/changes.ts';
 import { LiveHub } from '../../services/live.ts';
 import { EmbeddedRunner } from '../../pipeline/runner-embedded.ts';
+import { createAlertHooks } from '../../services/alert.service.ts';
+import { startAlertWorker } from '../../services/alert-worker.ts';
+import { loadOrCreateSecretKey } from '../../services/secret-key.ts';
 import { openContext } from '../context.ts';
 import type { CliIO } from '../io.ts';
 
@@ -58,17 +61,35 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     ingest: () => (runner ? (source, items, now) => runner!.ingest(source, items, now) : null),
   });
   const adminPassword = await services.users.ensureInitialAdmin(Date.now());
+  const alertHooks = createAlertHooks(store, { timezone: config.timezone, logger: logger.child({ part: 'alerts' }) });
+  let alertWorker: ReturnType<typeof startAlertWorker> | null = null;
   runner = new EmbeddedRunner(store, {
     dataDir: config.dataDirAbs,
     userAgent: config.userAgent,
     logger: logger.child({ part: 'pipeline' }),
     changes,
     collect: !values['no-collect'],
+    hooks: { afterTrack: alertHooks.afterTrack },
+    heightened: () => services.alerts.heightenedForCollector(),
     onBatch: (source, r) => {
       if (r.stored > 0) live.publish({ event: 'ingest', data: { source: source.name, stored: r.stored, at: new Date().toISOString() } });
+      alertWorker?.kick();
     },
   });
   await runner.start();
+  alertWorker = startAlertWorker(store, {
+    live,
+    secretKey: loadOrCreateSecretKey(config.dataDirAbs, config.secretKey),
+    logger: logger.child({ part: 'alerts' }),
+    timezone: config.timezone,
+    officeName: config.officeName,
+    publicUrl: config.publicUrl,
+  });
+  // Scheduled reports (daily at the cut-off, weekly, monthly): a store lease makes sure only one process sends.
+  const reportTimer = setInterval(() => {
+    services.reports.runSchedule(new Date()).catch((err: unknown) => logger.error({ err }, 'scheduled report failed'));
+  }, 60_000);
+  reportTimer.unref();
   const app = await buildApp({ config, store, services, loggerInstance: logger });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
@@ -83,6 +104,8 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write('shutting down…\n');
       void app
         .close()
+        .then(() => clearInterval(reportTimer))
+        .then(() => alertWorker?.stop())
         .then(() => runner?.stop())
         .then(() => store.close())
         .finally(() => resolve());
