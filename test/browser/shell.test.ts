@@ -73,8 +73,11 @@ describe('dashboard shell on the real server', () => {
     await page.goto(server.url + '/#/cases/42');
     await page.getByRole('heading', { name: '登录听风' }).waitFor();
     await signIn(page, 'duty1');
-    await page.getByRole('heading', { name: '台账 · 42' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '台账' }).waitFor();
     expect(page.url()).toBe(`${server.url}/#/cases/42`);
+    // there is no case 42: the page says so, with the server's code
+    await page.getByTestId('page-error').waitFor();
+    expect(await page.getByTestId('page-error').textContent()).toContain('加载台账事项失败');
 
     // the session ends behind the app's back; when the officer returns to the tab, /api/auth/me answers 401 and
     // the client's global 401 handling sends them to login, remembering the page
@@ -83,7 +86,8 @@ describe('dashboard shell on the real server', () => {
     await page.getByRole('heading', { name: '登录听风' }).waitFor();
     expect(page.url()).toBe(`${server.url}/#/login?from=%2Fcases%2F42`);
     await signIn(page, 'duty1');
-    await page.getByRole('heading', { name: '台账 · 42' }).waitFor();
+    await page.getByTestId('page-error').waitFor();
+    expect(page.url()).toBe(`${server.url}/#/cases/42`);
     await close();
   });
 

@@ -49,7 +49,7 @@ export const enUS: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server. Check the network and retry.',
   'error.badResponse': 'The server sent a response that could not be read (HTTP {status}).',
   'overview.load': 'Loading the overview',
-  'overview.description': 'Volume over time by sentiment (collection gaps shaded), source mix, the hottest events with their warning levels, open alerts, a word cloud of the day’s keywords, places, and the ledger summary: open, due today, overdue, handling rate and satisfaction.',
+  'overview.description': 'The last 24 hours: volume by sentiment (collection gaps shaded), source mix, top events with their warning levels, latest alerts, keyword cloud, places, and the ledger summary. Refreshes when new posts arrive.',
   'overview.noData': 'No posts collected yet',
   'overview.posts': 'Posts',
   'overview.negativeShare': 'Negative share',

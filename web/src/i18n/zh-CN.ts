@@ -49,7 +49,7 @@ export const zhCN = {
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.badResponse': '服务器返回了无法识别的响应（HTTP {status}）。',
   'overview.load': '加载总览数据',
-  'overview.description': '这里将显示按情感划分的信息量走势（标出采集中断时段）、来源构成、热度最高的事件及其预警级别、未处理预警、当日关键词词云、地区分布，以及台账概况：办理中、今日到期、已超期、处置率和满意率。',
+  'overview.description': '近 24 小时按情感划分的信息量走势（阴影为采集中断时段）、来源构成、热点事件及其预警级别、最新预警、关键词词云、地区排行，以及台账概况。新信息到达时自动刷新。',
   'overview.noData': '尚未采集到信息',
   'overview.posts': '信息总量',
   'overview.negativeShare': '负面占比',

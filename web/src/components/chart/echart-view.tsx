@@ -37,7 +37,7 @@ export default function EChartView({ option, height = 300, dark = false, label, 
   useEffect(() => {
     const o = option as Record<string, unknown>;
     chart.current?.setOption(
-      { ...o, ...(dark ? { backgroundColor: 'transparent' } : {}), aria: { enabled: true, decal: { show: false } }, tooltip: safeTooltip(o.tooltip) },
+      { ...o, ...(dark ? { backgroundColor: 'transparent', textStyle: { fontSize: 15 } } : {}), aria: { enabled: true, decal: { show: false } }, tooltip: safeTooltip(o.tooltip) },
       { notMerge: true },
     );
   }, [option, dark]);

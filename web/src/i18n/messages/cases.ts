@@ -33,7 +33,7 @@ export const casesZh = {
   'case.tasks': '预案任务',
   'case.actions': '可执行操作',
   'case.noActions': '当前环节您的角色没有可执行的操作',
-  'case.actionDone': '已{action}',
+  'case.actionDone': '{action}：已完成',
   'case.actionFailed': '操作',
   'case.by': '{role} {actor}',
   'case.firstResponse': '首次响应',
@@ -93,6 +93,11 @@ export const casesZh = {
   'method.other': '其他',
   'reopen.in_progress': '原单位继续办理',
   'reopen.assigned': '重新交办',
+  'origin.post': '信息',
+  'origin.event': '事件',
+  'origin.alert': '预警',
+  'origin.hotline': '12345 热线',
+  'origin.manual': '人工登记',
 } as const;
 
 export const casesEn: Record<keyof typeof casesZh, string> = {
@@ -189,4 +194,9 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'method.other': 'Other',
   'reopen.in_progress': 'Same unit continues',
   'reopen.assigned': 'Assign anew',
+  'origin.post': 'Post',
+  'origin.event': 'Event',
+  'origin.alert': 'Alert',
+  'origin.hotline': '12345 hotline',
+  'origin.manual': 'Manual',
 } as const;

@@ -41,8 +41,8 @@ export const eventsZh = {
   'event.splitHint': '勾选信息后可将其拆分为一个新事件',
   'event.actionFailed': '事件操作',
   'event.register': '登记台账',
-  'event.op.join': '加入',
-  'event.op.create': '形成事件',
+  'event.op.add': '加入',
+  'event.op.open': '形成事件',
   'event.op.merge': '合并',
   'event.op.split': '拆分',
 } as const;
@@ -89,8 +89,8 @@ export const eventsEn: Record<keyof typeof eventsZh, string> = {
   'event.splitHint': 'Tick posts to split them into a new event',
   'event.actionFailed': 'Event action',
   'event.register': 'Register case',
-  'event.op.join': 'joined',
-  'event.op.create': 'created',
+  'event.op.add': 'joined',
+  'event.op.open': 'opened',
   'event.op.merge': 'merged',
   'event.op.split': 'split',
 } as const;

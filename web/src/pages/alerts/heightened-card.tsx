@@ -29,7 +29,7 @@ export function HeightenedCard() {
     setIntervalS(r.data.intervalSeconds || 300);
     setReason(r.data.reason ?? '');
   }, [r.data]);
-  const canManage = permissions.has('alerts:manage');
+  const canManage = permissions.has('alerts:ack');
   const apply = async () => {
     if (active && !until) {
       void message.warning(t('heightened.untilRequired'));

@@ -23,6 +23,7 @@ function Facts({ c, unitName }: { c: CaseDetail; unitName: (id: string | null) =
     <Descriptions
       size="small"
       bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       column={{ xs: 1, sm: 1, md: 2 }}
       items={[
         { key: 'status', label: t('cases.status'), children: <StatusTag status={c.status} /> },
@@ -32,11 +33,17 @@ function Facts({ c, unitName }: { c: CaseDetail; unitName: (id: string | null) =
         { key: 'lead', label: t('cases.leadUnit'), children: unitName(c.leadUnitId) || '—' },
         { key: 'co', label: t('case.coUnits'), children: c.coUnitIds.map(unitName).join('、') || '—' },
         { key: 'category', label: t('case.category'), children: c.category ?? '—' },
-        { key: 'origin', label: t('case.origin'), children: c.origin },
+        { key: 'origin', label: t('case.origin'), children: (t(`origin.${c.origin}` as MessageKey) as string | undefined) ?? c.origin },
         { key: 'created', label: t('cases.created'), children: fmt(c.createdAt) },
         { key: 'sat', label: t('case.satisfaction'), children: c.satisfaction ? t(`satisfaction.${c.satisfaction}` as MessageKey) : '—' },
         { key: 'places', label: t('case.places'), children: c.places.length ? <Space size={[4, 4]} wrap>{c.places.map((p) => <Tag key={p}>{p}</Tag>)}</Space> : '—' },
         { key: 'event', label: t('case.event'), children: c.eventId ? <Link to={`/events/${encodeURIComponent(c.eventId)}`}>{c.eventId}</Link> : '—' },
+        {
+          key: 'posts',
+          label: t('case.posts'),
+          span: 2,
+          children: c.postIds.length ? <Space size={[8, 4]} wrap>{c.postIds.slice(0, 20).map((p) => <Link key={p} to={`/stream?post=${encodeURIComponent(p)}`}>{p}</Link>)}</Space> : '—',
+        },
         { key: 'summary', label: t('case.summary'), span: 2, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.summary || '—'}</Typography.Paragraph> },
         ...(c.closedAt ? [{ key: 'closed', label: t('status.closed'), children: t('case.closedAt', { time: fmt(c.closedAt) }) }] : []),
         ...(c.mergedInto ? [{ key: 'merged', label: t('status.merged'), children: <Link to={`/cases/${encodeURIComponent(c.mergedInto)}`}>{t('case.mergedInto', { id: c.mergedInto })}</Link> }] : []),

@@ -27,7 +27,7 @@ function Timelines({ e }: { e: EventDetail }) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
   const lvl = (l: number | null) => (l === null ? t('level.none') : t(levelKey(l)));
-  const op = (o: string) => (['join', 'create', 'merge', 'split'].includes(o) ? t(`event.op.${o as 'join'}`) : o);
+  const op = (o: string) => (['add', 'open', 'merge', 'split'].includes(o) ? t(`event.op.${o as 'add'}`) : o);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12}>
@@ -87,7 +87,7 @@ function EventBody({ e, reload }: { e: EventDetail; reload: () => void }) {
             <Chart option={evolutionOption(e, t('event.negativeShare'))} height={160} label={t('event.evolution')} testId="chart-event-evolution" />
           </Card>
           <Card title={t('event.sources')} size="small" style={{ marginTop: 16 }}>
-            <List size="small" dataSource={e.sources} renderItem={(s) => <List.Item key={s.sourceId} extra={s.count}>{s.name ?? s.sourceId}</List.Item>} />
+            <List size="small" dataSource={e.sources} renderItem={(s) => <List.Item key={s.sourceId}><span>{s.name ?? s.sourceId}</span><span>{t('common.posts', { count: s.count })}</span></List.Item>} />
           </Card>
         </Col>
       </Row>

@@ -16,7 +16,7 @@ export function EventPosts({ eventId, onChanged }: { eventId: string; onChanged:
   const { message } = AntdApp.useApp();
   const { permissions } = useAuth();
   const [page, setPage] = useState(1);
-  const r = useApi<PostList>('/api/posts', { eventId, page, pageSize: 10 });
+  const r = useApi<PostList>('/api/posts', { eventId, fold: 'false', page, pageSize: 10 });
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -20,7 +20,7 @@ function Figures({ data, wall }: { data: Overview; wall: boolean }) {
               title={t(fig.label)}
               value={formatFigure(fig.value, fig.unit, locale)}
               styles={{ content: { ...(fig.alarm ? { color: '#ff4d4f' } : {}), ...(wall ? { fontSize: 40 } : {}) } }}
-              suffix={fig.key === 'posts' && change !== null ? <small>{t('overview.change', { change: formatFigure(change, 'percent', locale) })}</small> : undefined}
+              suffix={fig.key === 'posts' && change !== null && !wall ? <small>{t('overview.change', { change: formatFigure(change, 'percent', locale) })}</small> : undefined}
             />
           </Card>
         </Col>
@@ -45,7 +45,7 @@ export function OverviewBoard({ data, wall = false }: { data: Overview; wall?: b
     negative: t('overview.placesNegative'),
     count: t('overview.posts'),
   };
-  const h = wall ? 340 : 280;
+  const h = wall ? 300 : 280;
   const empty = <Empty description={t('state.empty')} />;
   return (
     <div style={{ display: 'grid', gap: 16 }}>
@@ -53,14 +53,19 @@ export function OverviewBoard({ data, wall = false }: { data: Overview; wall?: b
       {data.gaps.length > 0 && <Alert type="warning" showIcon title={t('overview.gapsNote', { count: data.gaps.length })} data-testid="gaps-note" />}
       <Figures data={data} wall={wall} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={12}>
           <Panel title={t('overview.volume')} testId="panel-volume">
             {data.series.length > 0 ? <Chart option={volumeOption(data, text)} height={h} dark={wall} label={t('overview.volumeLabel')} testId="chart-volume" /> : empty}
           </Panel>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} md={12} xl={6}>
           <Panel title={t('overview.sources')} testId="panel-sources">
             {data.sources.length > 0 ? <Chart option={sourcesOption(data)} height={h} dark={wall} label={t('overview.sources')} testId="chart-sources" /> : empty}
+          </Panel>
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <Panel title={t('overview.latestAlerts')} testId="panel-alerts">
+            <LatestAlertsList data={data} />
           </Panel>
         </Col>
         <Col xs={24} lg={12} xl={8}>
@@ -76,11 +81,6 @@ export function OverviewBoard({ data, wall = false }: { data: Overview; wall?: b
         <Col xs={24} lg={12} xl={8}>
           <Panel title={t('overview.places')} testId="panel-places">
             {data.places.length > 0 ? <Chart option={placesOption(data, text)} height={h} dark={wall} label={t('overview.places')} testId="chart-places" /> : empty}
-          </Panel>
-        </Col>
-        <Col xs={24} lg={12} xl={8}>
-          <Panel title={t('overview.latestAlerts')} testId="panel-alerts">
-            <LatestAlertsList data={data} />
           </Panel>
         </Col>
       </Row>

@@ -2,6 +2,9 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { Overview, Sentiment } from '../../api/types.ts';
 import { SENTIMENT_COLORS } from '../../components/sentiment-colors.ts';
+import { bucketSeries } from '../../components/chart/series.ts';
+
+export { bucketSeries };
 
 export interface ChartText {
   sentiment: Record<Sentiment, string>;
@@ -11,24 +14,6 @@ export interface ChartText {
 }
 
 const ORDER: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
-type SeriesPoint = Overview['series'][number];
-
-/** Sums points into buckets of `bucketMs` (aligned to the epoch, i.e. whole hours), sorted by time. */
-export function bucketSeries(series: readonly SeriesPoint[], bucketMs: number): SeriesPoint[] {
-  const sums = new Map<number, SeriesPoint>();
-  for (const p of series) {
-    const t = Date.parse(p.at);
-    if (Number.isNaN(t)) continue;
-    const k = Math.floor(t / bucketMs) * bucketMs;
-    const b = sums.get(k) ?? { at: new Date(k).toISOString(), negative: 0, neutral: 0, positive: 0 };
-    b.negative += p.negative;
-    b.neutral += p.neutral;
-    b.positive += p.positive;
-    sums.set(k, b);
-  }
-  return [...sums.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
-}
-
 /** An hour for windows up to three days, else a day. */
 export function bucketFor(o: Overview): number {
   return Date.parse(o.to) - Date.parse(o.from) <= 3 * 86_400_000 ? 3_600_000 : 86_400_000;
@@ -54,7 +39,6 @@ export function volumeOption(o: Overview, text: ChartText): EChartsCoreOption {
       stack: 'volume',
       areaStyle: { opacity: 0.35 },
       showSymbol: false,
-      smooth: true,
       data: points.map((p) => [Date.parse(p.at), p[s]]),
       ...(i === 0 && gapAreas.length > 0
         ? { markArea: { silent: false, itemStyle: { color: 'rgba(140,140,140,0.25)' }, label: { fontSize: 11, color: '#595959' }, data: gapAreas } }
@@ -70,9 +54,9 @@ export function sourcesOption(o: Overview): EChartsCoreOption {
     series: [
       {
         type: 'pie',
-        radius: ['40%', '68%'],
+        radius: ['38%', '66%'],
         center: ['50%', '45%'],
-        label: { show: true, formatter: '{b}\n{d}%' },
+        label: { show: true, position: 'inside', formatter: '{d}%', color: '#fff' },
         data: o.sources.map((s) => ({ name: s.name, value: s.count })),
       },
     ],

@@ -43,7 +43,7 @@ export function SettingsPage() {
       label: t('settings.rules'),
       children: <JsonConfigList path="/api/alert-rules" listKey="rules" title={t('settings.rules')} addLabel={t('rules.add')} configLabel={t('rules.config')} canManage canDelete />,
     },
-    manageAlerts && {
+    permissions.has('settings:manage') && {
       key: 'channels',
       label: t('settings.channels'),
       children: (
