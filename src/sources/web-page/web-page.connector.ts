@@ -53,6 +53,13 @@ async function detailItem(ctx: PollContext<WebPageConfig>, e: ListEntry & { link
   const sel = ctx.config.detail ?? {};
   try {
     const res = await ctx.fetcher.fetch(e.link, fetchPolicy(ctx.config, ctx.signal));
+    if (res.contentType && !/html|xml|text\//i.test(res.contentType)) {
+      ctx.logger.warn(
+        { url: e.link, contentType: res.contentType },
+        'web-page: detail link is not a web page; skipped',
+      );
+      return null;
+    }
     const { text: html } = decodeBody(res.body, res.contentType);
     const d = extractDetailPage(html, sel, { now: ctx.now, timeZone: ctx.timeZone });
     const item: RawItem = {
