@@ -21,6 +21,8 @@ export interface TrackerOptions {
   candidateTerms: number;
   /** At most this many candidate events (those sharing the most term weight) get a full similarity check. */
   maxCandidates: number;
+  /** Of those, the closest by centroid cosine get the full similarity (recent-member links, titles). */
+  fullChecks: number;
   /** Terms kept in an event centroid. */
   centroidTerms: number;
   /** Recent members compared one by one. */
@@ -55,6 +57,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   titleBoost: 2,
   candidateTerms: 10,
   maxCandidates: 32,
+  fullChecks: 6,
   centroidTerms: 150,
   recentMembers: 8,
   memberVectors: 64,

@@ -138,10 +138,19 @@ export class EventTracker {
     let best: EventState | undefined;
     let bestScore = 0;
     const terms = firstKeys(vec, this.opts.candidateTerms).map((t) => [t, vec.get(t) ?? 0] as [string, number]);
+    // Cheap pass: centroid cosine for every ranked candidate; the full check (links to recent members, titles)
+    // only for the closest few, so the cost per post stays bounded however many events share its words.
+    const shortlist: { ev: EventState; c: number }[] = [];
     for (const id of this.index.rankedCandidates(terms, this.opts.maxCandidates)) {
       const ev = this.active.get(id);
       if (!ev) continue;
-      if (input.simhash !== undefined && this.isCopyOfMember(ev, input.simhash)) return { event: ev, score: 1, via: 'duplicate' };
+      shortlist.push({ ev, c: cosine(vec, ev.centroid) });
+    }
+    shortlist.sort((a, b) => b.c - a.c);
+    const close = shortlist.slice(0, this.opts.fullChecks);
+    // A copy of a member (SimHash) joins that member's event even when the words are few.
+    if (input.simhash !== undefined) for (const { ev } of close) if (this.isCopyOfMember(ev, input.simhash)) return { event: ev, score: 1, via: 'duplicate' };
+    for (const { ev } of close) {
       const s = this.similarity(vec, tvec, ev, input.places, input.units);
       if (s > bestScore || (s === bestScore && best && ev.touched > best.touched)) {
         best = ev;
