@@ -4,7 +4,7 @@
  * duplicate index); `analyze` is then called per post, in arrival order (duplicate_of refers to earlier posts).
  */
 import { Gazetteer } from './gazetteer.ts';
-import { defaultIdfTable, extractKeywords, extractPhrases, type Keyword } from './keywords.ts';
+import { defaultIdfTable, extractKeywordsAndPhrases, type Keyword } from './keywords.ts';
 import type { IdfTable } from './idf-table.ts';
 import { NearDuplicateDetector } from './near-duplicates.ts';
 import { normalizePost, normalizeText } from './normalize.ts';
@@ -119,14 +119,14 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
     // Account names (@mentions, repost chain) are not what a post is about: keep them out of keywords.
     const names = post.mentions.length > 0 ? new Set(post.mentions) : null;
     const kwTokens = names ? tokens.filter((t) => !names.has(t)) : tokens;
-    const keywords = extractKeywords(kwTokens, k, idf);
+    const { keywords, phrases } = extractKeywordsAndPhrases(kwTokens, k, 5, idf);
     const where = gazetteer ? gazetteer.match(full) : { places: [], units: [] };
     const planHits = plans.match({ title, text: post.text, source: input.source ?? '', author: input.author ?? '' });
     const result: PostAnalysis = {
       id,
       sentiment: { label: s.label, score: round4(s.score), evidence: s.evidence },
       keywords: keywords.map((x) => x.term),
-      phrases: extractPhrases(kwTokens, 5, idf).map((x) => x.term),
+      phrases: phrases.map((x) => x.term),
       simhash: partsToHex(verdict.hi, verdict.lo),
       duplicate_of: duplicateOf,
       places: where.places.map((p) => p.name),

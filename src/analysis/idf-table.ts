@@ -8,15 +8,16 @@
  * bundled table is parsed once, lazily, on first use (~0.2 s).
  */
 import { idf as bundledIdf } from '@node-rs/jieba/dict';
+import { StringTable } from './string-table.ts';
 
-let base: Map<string, number> | null = null;
+let base: StringTable | null = null;
 let baseMedian = 11.74;
 let baseMax = 13.9;
 
-function loadBase(): Map<string, number> {
+function loadBase(): StringTable {
   if (base) return base;
   const text = Buffer.from(bundledIdf.buffer, bundledIdf.byteOffset, bundledIdf.byteLength).toString('utf8');
-  const m = new Map<string, number>();
+  const m = new StringTable(300_000);
   const values: number[] = [];
   let start = 0;
   while (start < text.length) {
@@ -50,7 +51,7 @@ export class IdfTable {
   private documents = 0;
   private n0 = 0;
 
-  private ensure(): Map<string, number> {
+  private ensure(): StringTable {
     const b = loadBase();
     if (this.n0 === 0) this.n0 = Math.exp(baseMax);
     return b;
