@@ -19,6 +19,7 @@ import { plansRepo } from './repos/plans.repo.ts';
 import { eventsRepo } from './repos/events.repo.ts';
 import { alertsRepo } from './repos/alerts.repo.ts';
 import { leasesRepo, playbooksRepo, releasesRepo, reportsRepo } from './repos/ledger-extras.repo.ts';
+import { demoRepo } from './repos/demo.repo.ts';
 
 function bind(exec: Exec) {
   return {
@@ -38,6 +39,7 @@ function bind(exec: Exec) {
     releases: releasesRepo(exec),
     reports: reportsRepo(exec),
     leases: leasesRepo(exec),
+    demo: demoRepo(exec),
   };
 }
 export type Repos = ReturnType<typeof bind>;
