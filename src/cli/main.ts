@@ -17,6 +17,9 @@ const COMMANDS: Record<string, Command> = {
   import: { summary: 'load posts from JSON lines, CSV or XLSX through the pipeline', run: async (a, io) => (await import('./commands/import.ts')).importCommand(a, io) },
   report: { summary: 'write a daily, weekly, monthly or event report (.docx/.xlsx/.html) from the store', run: async (a, io) => (await import('./commands/report-cli.ts')).reportCli(a, io) },
   export: { summary: 'export the ledger (cases) to .xlsx', run: async (a, io) => (await import('./commands/report-cli.ts')).exportCli(a, io) },
+  worker: { summary: 'cluster: run a worker (collect, analyze, track, notify) on PostgreSQL + NATS', run: async (a, io) => (await import('./commands/worker.ts')).workerCommand(a, io) },
+  cluster: { summary: 'cluster: init streams, status (workers, lag, dead letters), reset', run: async (a, io) => (await import('./commands/cluster.ts')).clusterCommand(a, io) },
+  scheduler: { summary: 'cluster: scheduled reports and upkeep, one leader by database lease', run: async (a, io) => (await import('./commands/scheduler.ts')).schedulerCommand(a, io) },
   model: { summary: 'retrain the sentiment model on the office\'s own labels', run: async (a, io) => (await import('./commands/model.ts')).modelCommand(a, io) },
 };
 
