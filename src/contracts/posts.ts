@@ -60,7 +60,15 @@ export const PostQuery = z.object({
 });
 export type PostQuery = z.infer<typeof PostQuery>;
 
-export const PostList = z.object({ posts: z.array(Post), total: z.number(), page: z.number(), pageSize: z.number(), terms: z.array(z.string()) });
+export const PostList = z.object({
+  posts: z.array(Post),
+  /** Exact up to 10,000; `totalCapped` says there are more. */
+  total: z.number(),
+  totalCapped: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+  terms: z.array(z.string()),
+});
 
 export const LabelBody = z.object({ sentiment: SentimentLabel.nullable().optional(), relevant: z.boolean().nullable().optional() });
 

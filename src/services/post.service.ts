@@ -8,6 +8,9 @@ import { auditActor, type Actor } from './actor.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** Lists report exact totals up to this many matches, then "10,000+" (counting a million rows per page view is slow). */
+export const TOTAL_CAP = 10_000;
+
 /** Query words for full-text search: the query segmented as the index was, punctuation dropped. */
 export function queryTerms(q: string): string[] {
   const out: string[] = [];
@@ -68,11 +71,11 @@ export function createPostService(store: Store) {
       };
       const [rows, total, names] = await Promise.all([
         store.repos.posts.list({ ...filter, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-        store.repos.posts.count(filter),
+        store.repos.posts.countCapped(filter, TOTAL_CAP + 1),
         sourceNames(),
       ]);
       const dups = await store.repos.posts.duplicateCounts(rows.map((r) => r.id));
-      return { posts: rows.map((r) => toPost(r, names, dups.get(r.id) ?? 0)), total, page: q.page, pageSize: q.pageSize, terms };
+      return { posts: rows.map((r) => toPost(r, names, dups.get(r.id) ?? 0)), total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP, page: q.page, pageSize: q.pageSize, terms };
     },
     async get(id: string): Promise<Post> {
       const r = await store.repos.posts.byId(id);

@@ -164,6 +164,12 @@ export function postsRepo({ db, dialect }: Exec) {
       const r = await filtered(f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(r.n);
     },
+    /** Count up to `cap` (a list's total: exact below the cap, so large stores stay fast). */
+    async countCapped(f: Omit<PostFilter, 'limit' | 'offset'>, cap: number): Promise<number> {
+      const inner = filtered(f).select(sql<number>`1`.as('one')).limit(cap);
+      const r = await db.selectFrom(inner.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
     async duplicateCounts(ids: string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>();
       if (ids.length === 0) return out;
