@@ -15,7 +15,8 @@ let server: RealServer;
 let seeded: Seeded;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
   server = await startRealServer();
   seeded = await seedDesk(server);
   await server.addUser('duty1', 'duty_officer', '值班员甲');
@@ -28,7 +29,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>, expectStatus: string): Promise<void> {
+async function act(
+  page: Page,
+  action: string,
+  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+  expectStatus: string,
+): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -40,11 +46,18 @@ async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['g
 
 async function pick(page: Page, label: string, option: string, dialog: ReturnType<Page['getByRole']>): Promise<void> {
   await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
 }
 
 async function actions(page: Page): Promise<string[]> {
-  const ids = await page.getByTestId('case-actions').locator('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-testid') ?? ''));
+  const ids = await page
+    .getByTestId('case-actions')
+    .locator('button')
+    .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-testid') ?? ''));
   return ids.map((id) => id.replace('action-', ''));
 }
 
@@ -80,7 +93,12 @@ describe('case workflow across three roles', () => {
       open.push(leader);
       await signIn(leader.page, server.url, 'leader1', new URL(caseUrl).hash.slice(1));
       await leader.page.locator('[data-testid=case-status][data-status=assessed]').first().waitFor();
-      await act(leader.page, 'instruct', (d) => d.getByLabel('批示内容').fill('请县水务局立即核查原因，24 小时内恢复供水并公开答复。'), 'instructed');
+      await act(
+        leader.page,
+        'instruct',
+        (d) => d.getByLabel('批示内容').fill('请县水务局立即核查原因，24 小时内恢复供水并公开答复。'),
+        'instructed',
+      );
       expect(await leader.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(leader.page, 'case-leader-phone');
 
@@ -96,13 +114,20 @@ describe('case workflow across three roles', () => {
       await liaison.page.getByTestId('cases-table').getByRole('link').first().click();
       await liaison.page.locator('[data-testid=case-status][data-status=assigned]').first().waitFor();
       expect(await actions(liaison.page)).toEqual(expect.arrayContaining(['progress', 'reply', 'return']));
-      await act(liaison.page, 'progress', (d) => d.getByLabel('内容').fill('已派抢修队，管道爆裂点已找到，正在抢修。'), 'in_progress');
+      await act(
+        liaison.page,
+        'progress',
+        (d) => d.getByLabel('内容').fill('已派抢修队，管道爆裂点已找到，正在抢修。'),
+        'in_progress',
+      );
       await act(
         liaison.page,
         'reply',
         async (d) => {
           await pick(liaison.page, '答复渠道', '微博', d);
-          await d.getByLabel('答复内容').fill('治河渡镇停水系主管道爆裂所致，今日 18 时前恢复供水。给大家带来不便，深表歉意。');
+          await d
+            .getByLabel('答复内容')
+            .fill('治河渡镇停水系主管道爆裂所致，今日 18 时前恢复供水。给大家带来不便，深表歉意。');
           await d.getByLabel('答复链接（可选）').fill('https://weibo.example.cn/shuiwu/1');
         },
         'replied',
@@ -114,7 +139,9 @@ describe('case workflow across three roles', () => {
       await duty.page.locator('[data-testid=case-status][data-status=replied]').first().waitFor();
       await act(duty.page, 'feedback', (d) => d.getByText('满意', { exact: true }).click(), 'feedback');
       await act(duty.page, 'close', (d) => d.getByLabel('备注').fill('供水已恢复，群众满意。'), 'closed');
-      const steps = await duty.page.getByTestId('case-transition').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+      const steps = await duty.page
+        .getByTestId('case-transition')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
       expect(steps).toEqual(['register', 'assess', 'instruct', 'assign', 'progress', 'reply', 'feedback', 'close']);
       const history = await duty.page.getByTestId('case-history').textContent();
       expect(history).toContain('24 小时内恢复供水并公开答复');

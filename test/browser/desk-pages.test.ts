@@ -13,7 +13,8 @@ let server: RealServer;
 let seeded: Seeded;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
   server = await startRealServer();
   seeded = await seedDesk(server);
   await server.addUser('duty1', 'duty_officer', '值班员甲');
@@ -30,7 +31,8 @@ describe('desk pages with data', () => {
     const { page, errors, close } = await newPage();
     await signIn(page, server.url, 'duty1');
     await page.getByRole('heading', { name: '总览' }).waitFor();
-    for (const id of ['chart-volume', 'chart-sources', 'chart-keywords', 'chart-places']) await page.getByTestId(id).locator('canvas').first().waitFor();
+    for (const id of ['chart-volume', 'chart-sources', 'chart-keywords', 'chart-places'])
+      await page.getByTestId(id).locator('canvas').first().waitFor();
     expect(await page.getByTestId('figure-posts').textContent()).toMatch(/信息总量\d+/);
     expect(Number((await page.getByTestId('figure-posts').textContent())?.replace(/\D/g, ''))).toBeGreaterThan(20);
     const events = page.getByTestId('top-events');
@@ -102,7 +104,11 @@ describe('desk pages with data', () => {
     await signIn(page, server.url, 'duty1', '/events');
     await page.getByTestId('events-table').getByRole('link').first().waitFor();
     await screenshot(page, 'events');
-    await page.getByTestId('events-table').getByRole('link', { name: /治河渡镇/ }).first().click();
+    await page
+      .getByTestId('events-table')
+      .getByRole('link', { name: /治河渡镇/ })
+      .first()
+      .click();
     await page.waitForURL(/#\/events\/ev-/);
     await page.getByTestId('chart-event-trend').locator('canvas').first().waitFor();
     await page.getByTestId('event-posts').getByTestId('post-item').first().waitFor();
@@ -128,7 +134,9 @@ describe('desk pages with data', () => {
     await item.waitFor({ state: 'detached' });
     await page.getByText('全部预警').click();
     await page.locator(`[data-alert-id="${seeded.alertId}"] [data-testid=alert-status]`).waitFor();
-    expect(await page.locator(`[data-alert-id="${seeded.alertId}"] [data-testid=alert-status]`).textContent()).toBe('已确认');
+    expect(await page.locator(`[data-alert-id="${seeded.alertId}"] [data-testid=alert-status]`).textContent()).toBe(
+      '已确认',
+    );
     const row = await server.app.store.repos.alerts.byId(seeded.alertId);
     expect(row?.acknowledged_at).not.toBeNull();
     expect(realErrors(errors)).toEqual([]);

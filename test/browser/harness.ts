@@ -29,8 +29,14 @@ let browser: Browser | null = null;
 
 export async function startBrowser(): Promise<Browser> {
   if (browser?.isConnected()) return browser;
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium with apt-get install -y chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium with apt-get install -y chromium`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
   return browser;
 }
 
@@ -49,7 +55,12 @@ export interface TestPage {
   close: () => Promise<void>;
 }
 
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
 export const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 860 } };
 
 /** Opens a page in a new, isolated context (own cookies and storage). */
@@ -73,7 +84,8 @@ export async function newPage(options: BrowserContextOptions = DESKTOP): Promise
 
 /** Saves a full-page PNG to test-results/screenshots/NAME.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name "${name}" must be kebab-case letters and digits`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+    throw new Error(`screenshot name "${name}" must be kebab-case letters and digits`);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await settleAnimations(page);
   const path = join(SCREENSHOT_DIR, `${name}.png`);
@@ -84,9 +96,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Waits (up to 3 s) until no CSS transition or animation is running, so screenshots show the settled page. */
 export async function settleAnimations(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity), undefined, {
-      timeout: 3_000,
-      polling: 100,
-    })
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      {
+        timeout: 3_000,
+        polling: 100,
+      },
+    )
     .catch(() => undefined);
 }

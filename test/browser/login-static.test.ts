@@ -8,7 +8,8 @@ import { newPage, PHONE, screenshot, startStaticServer, stopBrowser, WEB_DIST, t
 let server: RunningServer;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
   server = await startStaticServer(WEB_DIST);
 });
 

@@ -22,7 +22,11 @@ export async function startRealServer(): Promise<RealServer> {
     url: `http://127.0.0.1:${port}`,
     app: t,
     addUser: async (username, role, displayName, unitId = null) => {
-      await t.services.users.create(SYSTEM_ACTOR, { username, role, unitId, password: PASSWORD, displayName }, Date.now());
+      await t.services.users.create(
+        SYSTEM_ACTOR,
+        { username, role, unitId, password: PASSWORD, displayName },
+        Date.now(),
+      );
     },
     close: () => t.cleanup(),
   };

@@ -11,10 +11,15 @@ import { SYSTEM_ACTOR } from '../../src/services/actor.ts';
 let server: RealServer;
 
 beforeAll(async () => {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error('web/dist is missing: run `node scripts/build-web.mjs --force` first');
   server = await startRealServer();
   await server.addUser('duty1', 'duty_officer', '值班员甲');
-  const unit = await server.app.services.units.create(SYSTEM_ACTOR, { name: '城关镇', kind: 'town', aliases: [] }, Date.now());
+  const unit = await server.app.services.units.create(
+    SYSTEM_ACTOR,
+    { name: '城关镇', kind: 'town', aliases: [] },
+    Date.now(),
+  );
   await server.addUser('liaison1', 'unit_liaison', '联络员乙', unit.id);
 });
 
@@ -136,7 +141,11 @@ describe('dashboard shell on the real server', () => {
     const { page, close } = await newPage();
     await page.goto(server.url + '/');
     await page.route('**/api/stats/overview*', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'TF_ERR_UNAVAILABLE', message: 'store is busy, retry in a moment' } }) }),
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'TF_ERR_UNAVAILABLE', message: 'store is busy, retry in a moment' } }),
+      }),
     );
     await signIn(page, 'duty1');
     const state = page.getByTestId('overview-state');

@@ -39,7 +39,14 @@ export async function startStaticServer(root: string): Promise<RunningServer> {
       const file = req.method === 'GET' ? await resolveFile(root, req.url ?? '/') : null;
       if (!file) {
         res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { code: 'TF_ERR_NOT_FOUND', message: `${req.method ?? ''} ${req.url ?? ''} is not served by the static test server` } }));
+        res.end(
+          JSON.stringify({
+            error: {
+              code: 'TF_ERR_NOT_FOUND',
+              message: `${req.method ?? ''} ${req.url ?? ''} is not served by the static test server`,
+            },
+          }),
+        );
         return;
       }
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

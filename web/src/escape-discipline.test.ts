@@ -5,7 +5,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SRC = dirname(fileURLToPath(import.meta.url));
-const FORBIDDEN = [/dangerouslySetInnerHTML/, /\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML/, /document\.write\(/, /\beval\(/, /new Function\(/];
+const FORBIDDEN = [
+  /dangerouslySetInnerHTML/,
+  /\.innerHTML\s*=/,
+  /\.outerHTML\s*=/,
+  /insertAdjacentHTML/,
+  /document\.write\(/,
+  /\beval\(/,
+  /new Function\(/,
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -19,7 +27,9 @@ describe('escape discipline', () => {
   it('no web source file writes HTML strings into the DOM', () => {
     const files = sourceFiles(SRC);
     expect(files.length).toBeGreaterThan(10);
-    const hits = files.flatMap((f) => FORBIDDEN.filter((re) => re.test(readFileSync(f, 'utf8'))).map((re) => `${f}: ${re.source}`));
+    const hits = files.flatMap((f) =>
+      FORBIDDEN.filter((re) => re.test(readFileSync(f, 'utf8'))).map((re) => `${f}: ${re.source}`),
+    );
     expect(hits).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ export interface OfficeInfo {
 export type MeResponse = z.infer<typeof MeResponseSchema> & { office?: OfficeInfo };
 
 export function login(username: string, password: string): Promise<{ user: SessionUser }> {
-  return apiRequest<{ user: SessionUser }>('/api/auth/login', { method: 'POST', body: { username, password }, notifyUnauthorized: false });
+  return apiRequest<{ user: SessionUser }>('/api/auth/login', {
+    method: 'POST',
+    body: { username, password },
+    notifyUnauthorized: false,
+  });
 }
 
 export function logout(): Promise<unknown> {

@@ -19,8 +19,20 @@ beforeAll(async () => {
         res.end(text);
       };
       if (req.url?.startsWith('/api/ok')) return send(200, 'application/json', JSON.stringify({ items: [1, 2] }));
-      if (req.url === '/api/conflict') return send(409, 'application/json', JSON.stringify({ error: { code: 'TF_ERR_CONFLICT', message: 'case already closed', details: { state: 'closed' } } }));
-      if (req.url === '/api/private') return send(401, 'application/json', JSON.stringify({ error: { code: 'TF_ERR_AUTH', message: 'sign in first' } }));
+      if (req.url === '/api/conflict')
+        return send(
+          409,
+          'application/json',
+          JSON.stringify({
+            error: { code: 'TF_ERR_CONFLICT', message: 'case already closed', details: { state: 'closed' } },
+          }),
+        );
+      if (req.url === '/api/private')
+        return send(
+          401,
+          'application/json',
+          JSON.stringify({ error: { code: 'TF_ERR_AUTH', message: 'sign in first' } }),
+        );
       if (req.url === '/api/proxy') return send(502, 'text/html', '<html>Bad Gateway</html>');
       res.writeHead(204);
       res.end();
@@ -36,9 +48,9 @@ afterAll(async () => {
 
 describe('buildUrl and readCookie', () => {
   it('drops empty query values and encodes the rest', () => {
-    expect(buildUrl('/api/posts', { q: '积水 & 路', page: 2, sentiment: '', source: undefined, from: null, folded: false })).toBe(
-      '/api/posts?q=%E7%A7%AF%E6%B0%B4+%26+%E8%B7%AF&page=2&folded=false',
-    );
+    expect(
+      buildUrl('/api/posts', { q: '积水 & 路', page: 2, sentiment: '', source: undefined, from: null, folded: false }),
+    ).toBe('/api/posts?q=%E7%A7%AF%E6%B0%B4+%26+%E8%B7%AF&page=2&folded=false');
     expect(buildUrl('/api/posts')).toBe('/api/posts');
   });
   it('reads one cookie by exact name', () => {
@@ -49,7 +61,9 @@ describe('buildUrl and readCookie', () => {
 
 describe('parseErrorBody', () => {
   it('accepts only the agreed error shape', () => {
-    expect(parseErrorBody(400, { error: { code: 'TF_ERR_VALIDATION', message: 'body/title: required' } })?.describe()).toBe('TF_ERR_VALIDATION: body/title: required');
+    expect(
+      parseErrorBody(400, { error: { code: 'TF_ERR_VALIDATION', message: 'body/title: required' } })?.describe(),
+    ).toBe('TF_ERR_VALIDATION: body/title: required');
     expect(parseErrorBody(500, { error: 'boom' })).toBeNull();
     expect(parseErrorBody(500, 'text')).toBeNull();
   });
@@ -57,7 +71,9 @@ describe('parseErrorBody', () => {
 
 describe('apiRequest against a real HTTP server', () => {
   it('returns parsed JSON and sends the query', async () => {
-    await expect(apiRequest<{ items: number[] }>(`${base}/api/ok`, { query: { page: 1 } })).resolves.toEqual({ items: [1, 2] });
+    await expect(apiRequest<{ items: number[] }>(`${base}/api/ok`, { query: { page: 1 } })).resolves.toEqual({
+      items: [1, 2],
+    });
     expect(seen.at(-1)?.url).toBe('/api/ok?page=1');
   });
   it('sends JSON bodies and the CSRF header from the tf_csrf cookie on writes, never on reads', async () => {
@@ -78,7 +94,12 @@ describe('apiRequest against a real HTTP server', () => {
   it('turns an error body into ApiError with the server code, message and details', async () => {
     const e = await apiRequest(`${base}/api/conflict`, { method: 'POST', body: {} }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
-    expect(e).toMatchObject({ status: 409, code: 'TF_ERR_CONFLICT', message: 'case already closed', details: { state: 'closed' } });
+    expect(e).toMatchObject({
+      status: 409,
+      code: 'TF_ERR_CONFLICT',
+      message: 'case already closed',
+      details: { state: 'closed' },
+    });
   });
   it('names the HTTP status when the body is not the agreed JSON', async () => {
     await expect(apiRequest(`${base}/api/proxy`)).rejects.toMatchObject({ status: 502, code: 'TF_ERR_BAD_RESPONSE' });
@@ -96,7 +117,9 @@ describe('apiRequest against a real HTTP server', () => {
     try {
       await expect(apiRequest(`${base}/api/private`)).rejects.toMatchObject({ status: 401, code: 'TF_ERR_AUTH' });
       expect(calls).toBe(1);
-      await expect(apiRequest(`${base}/api/private`, { notifyUnauthorized: false })).rejects.toMatchObject({ status: 401 });
+      await expect(apiRequest(`${base}/api/private`, { notifyUnauthorized: false })).rejects.toMatchObject({
+        status: 401,
+      });
       expect(calls).toBe(1);
     } finally {
       setUnauthorizedHandler(null);

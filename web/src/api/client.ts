@@ -67,11 +67,20 @@ async function readBody(res: Response): Promise<unknown> {
   const text = await res.text();
   if (text === '') return undefined;
   const type = res.headers.get('content-type') ?? '';
-  if (!type.includes('json')) throw new ApiError(res.status, CLIENT_ERROR_CODES.badResponse, `HTTP ${res.status}: expected JSON, got ${type || 'no content type'}`);
+  if (!type.includes('json'))
+    throw new ApiError(
+      res.status,
+      CLIENT_ERROR_CODES.badResponse,
+      `HTTP ${res.status}: expected JSON, got ${type || 'no content type'}`,
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ApiError(res.status, CLIENT_ERROR_CODES.badResponse, `HTTP ${res.status}: the JSON body could not be parsed`);
+    throw new ApiError(
+      res.status,
+      CLIENT_ERROR_CODES.badResponse,
+      `HTTP ${res.status}: the JSON body could not be parsed`,
+    );
   }
 }
 
@@ -92,7 +101,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       signal: options.signal,
     });
   } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw new ApiError(0, CLIENT_ERROR_CODES.aborted, 'request cancelled');
+    if (e instanceof DOMException && e.name === 'AbortError')
+      throw new ApiError(0, CLIENT_ERROR_CODES.aborted, 'request cancelled');
     throw new ApiError(0, CLIENT_ERROR_CODES.network, `${method} ${path}: the server could not be reached`);
   }
   if (res.status === 401 && options.notifyUnauthorized !== false) onUnauthorized?.();
@@ -103,11 +113,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } catch {
     body = undefined;
   }
-  throw parseErrorBody(res.status, body) ?? new ApiError(res.status, CLIENT_ERROR_CODES.badResponse, `${method} ${path}: HTTP ${res.status}`);
+  throw (
+    parseErrorBody(res.status, body) ??
+    new ApiError(res.status, CLIENT_ERROR_CODES.badResponse, `${method} ${path}: HTTP ${res.status}`)
+  );
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
+    apiRequest<T>(path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),

@@ -3,9 +3,21 @@
 import type { z } from 'zod';
 import type { Overview as OverviewSchema } from '../../../src/contracts/stats.ts';
 import type { Permission as PermissionType } from '../../../src/contracts/permissions.ts';
-import type { Post as PostSchema, PostList as PostListSchema, SentimentLabel as SentimentSchema } from '../../../src/contracts/posts.ts';
-import type { EventSummary as EventSummarySchema, EventDetail as EventDetailSchema } from '../../../src/contracts/events.ts';
-import type { Case as CaseSchema, CaseDetail as CaseDetailSchema, CaseTransition as CaseTransitionSchema, CaseStatus as CaseStatusSchema } from '../../../src/contracts/cases.ts';
+import type {
+  Post as PostSchema,
+  PostList as PostListSchema,
+  SentimentLabel as SentimentSchema,
+} from '../../../src/contracts/posts.ts';
+import type {
+  EventSummary as EventSummarySchema,
+  EventDetail as EventDetailSchema,
+} from '../../../src/contracts/events.ts';
+import type {
+  Case as CaseSchema,
+  CaseDetail as CaseDetailSchema,
+  CaseTransition as CaseTransitionSchema,
+  CaseStatus as CaseStatusSchema,
+} from '../../../src/contracts/cases.ts';
 import type {
   Alert as AlertSchema,
   AlertDetail as AlertDetailSchema,
@@ -26,10 +38,17 @@ import type {
   Source as SourceSchema,
   TestFetchResponse as TestFetchResponseSchema,
 } from '../../../src/contracts/sources.ts';
-import type { Plan as PlanSchema, PlanCheck as PlanCheckSchema, PlanTestResponse as PlanTestResponseSchema } from '../../../src/contracts/plans.ts';
+import type {
+  Plan as PlanSchema,
+  PlanCheck as PlanCheckSchema,
+  PlanTestResponse as PlanTestResponseSchema,
+} from '../../../src/contracts/plans.ts';
 import type { Unit as UnitSchema } from '../../../src/contracts/units.ts';
 import type { User as UserSchema, Role as RoleSchema } from '../../../src/contracts/auth.ts';
-import type { ReportMeta as ReportMetaSchema, GenerateReportBody as GenerateReportSchema } from '../../../src/contracts/reports.ts';
+import type {
+  ReportMeta as ReportMetaSchema,
+  GenerateReportBody as GenerateReportSchema,
+} from '../../../src/contracts/reports.ts';
 
 export type Overview = z.infer<typeof OverviewSchema>;
 export type Permission = PermissionType;

@@ -4,7 +4,10 @@ import { App as AntdApp } from 'antd';
 import { ApiError } from './api-error.ts';
 import { useI18n } from '../i18n/locale-context.tsx';
 
-export function useAction(): { busy: boolean; run: (what: string, fn: () => Promise<string | void>) => Promise<boolean> } {
+export function useAction(): {
+  busy: boolean;
+  run: (what: string, fn: () => Promise<string | void>) => Promise<boolean>;
+} {
   const { t } = useI18n();
   const { message } = AntdApp.useApp();
   const [busy, setBusy] = useState(false);
@@ -16,7 +19,12 @@ export function useAction(): { busy: boolean; run: (what: string, fn: () => Prom
         if (ok) void message.success(ok);
         return true;
       } catch (e) {
-        void message.error(t('common.failed', { what, message: e instanceof ApiError ? e.describe() : e instanceof Error ? e.message : String(e) }));
+        void message.error(
+          t('common.failed', {
+            what,
+            message: e instanceof ApiError ? e.describe() : e instanceof Error ? e.message : String(e),
+          }),
+        );
         return false;
       } finally {
         setBusy(false);
@@ -30,7 +38,8 @@ export function useAction(): { busy: boolean; run: (what: string, fn: () => Prom
 /** The list in a response that is either an array or `{ [key]: array }`. */
 export function listOf<T>(data: unknown, key: string): T[] {
   if (Array.isArray(data)) return data as T[];
-  if (data && typeof data === 'object' && Array.isArray((data as Record<string, unknown>)[key])) return (data as Record<string, T[]>)[key]!;
+  if (data && typeof data === 'object' && Array.isArray((data as Record<string, unknown>)[key]))
+    return (data as Record<string, T[]>)[key]!;
   return [];
 }
 

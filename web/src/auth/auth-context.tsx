@@ -1,6 +1,14 @@
 // Who is logged in. Asks /api/auth/me once at start; any 401 from the API clears the user (→ login page).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { checkSession, fetchMe, login as apiLogin, logout as apiLogout, type MeResponse, type OfficeInfo, type SessionUser } from '../api/auth.api.ts';
+import {
+  checkSession,
+  fetchMe,
+  login as apiLogin,
+  logout as apiLogout,
+  type MeResponse,
+  type OfficeInfo,
+  type SessionUser,
+} from '../api/auth.api.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
 
 export type AuthStatus = 'checking' | 'anonymous' | 'authenticated';

@@ -19,5 +19,9 @@ export function HomeRoute({ children }: { children: ReactNode }) {
   const { permissions } = useAuth();
   if (permissions.has('stats:read')) return <>{children}</>;
   const first = visibleNavItems(permissions).find((item) => item.path !== '/');
-  return first ? <Navigate to={first.path} replace /> : <RequirePermission permission="stats:read">{children}</RequirePermission>;
+  return first ? (
+    <Navigate to={first.path} replace />
+  ) : (
+    <RequirePermission permission="stats:read">{children}</RequirePermission>
+  );
 }

@@ -21,7 +21,12 @@ export function Deadline({ due, doneAt }: { due: string | null; doneAt?: string 
   const span = formatSpan(c, { d: t('span.d'), h: t('span.h'), m: t('span.m') });
   return (
     <Tooltip title={fmt(due)}>
-      <Typography.Text type={c.overdue ? 'danger' : undefined} strong={c.overdue} data-testid="deadline" data-overdue={c.overdue}>
+      <Typography.Text
+        type={c.overdue ? 'danger' : undefined}
+        strong={c.overdue}
+        data-testid="deadline"
+        data-overdue={c.overdue}
+      >
         {c.overdue ? t('cases.overdueBy', { span }) : t('cases.left', { span })}
       </Typography.Text>
     </Tooltip>

@@ -39,19 +39,28 @@ describe('splitHighlight', () => {
   });
   it('property: segments concatenate back to the text, and no segment is empty', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 5 }), (text, terms) => {
-        const segs = splitHighlight(text, terms);
-        expect(segs.map((s) => s.text).join('')).toBe(text);
-        for (const s of segs) expect(s.text.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.array(fc.string({ maxLength: 4 }), { maxLength: 5 }),
+        (text, terms) => {
+          const segs = splitHighlight(text, terms);
+          expect(segs.map((s) => s.text).join('')).toBe(text);
+          for (const s of segs) expect(s.text.length).toBeGreaterThan(0);
+        },
+      ),
     );
   });
   it('property: every matching segment equals some term, ignoring case', () => {
     fc.assert(
-      fc.property(fc.string(), fc.array(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }), (text, terms) => {
-        const lower = normalizeTerms(terms).map((x) => x.toLowerCase());
-        for (const s of splitHighlight(text, terms).filter((x) => x.match)) expect(lower).toContain(s.text.toLowerCase());
-      }),
+      fc.property(
+        fc.string(),
+        fc.array(fc.string({ minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+        (text, terms) => {
+          const lower = normalizeTerms(terms).map((x) => x.toLowerCase());
+          for (const s of splitHighlight(text, terms).filter((x) => x.match))
+            expect(lower).toContain(s.text.toLowerCase());
+        },
+      ),
     );
   });
 });

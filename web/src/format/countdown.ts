@@ -15,7 +15,13 @@ export function countdown(dueAt: string | number | Date, now: Date): Countdown |
   const diff = due - now.getTime();
   const overdue = diff < 0;
   const minutes = Math.floor(Math.abs(diff) / 60_000);
-  return { overdue, minutes, days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), mins: minutes % 60 };
+  return {
+    overdue,
+    minutes,
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    mins: minutes % 60,
+  };
 }
 
 /** "2天3小时" / "3h 12m": the two largest non-zero parts, in the given unit words. */

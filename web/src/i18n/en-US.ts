@@ -49,7 +49,8 @@ export const enUS: Record<MessageKey, string> = {
   'error.network': 'Cannot reach the server. Check the network and retry.',
   'error.badResponse': 'The server sent a response that could not be read (HTTP {status}).',
   'overview.load': 'Loading the overview',
-  'overview.description': 'The last 24 hours: volume by sentiment (collection gaps shaded), source mix, top events with their warning levels, latest alerts, keyword cloud, places, and the ledger summary. Refreshes when new posts arrive.',
+  'overview.description':
+    'The last 24 hours: volume by sentiment (collection gaps shaded), source mix, top events with their warning levels, latest alerts, keyword cloud, places, and the ledger summary. Refreshes when new posts arrive.',
   'overview.noData': 'No posts collected yet',
   'overview.posts': 'Posts',
   'overview.negativeShare': 'Negative share',
@@ -62,14 +63,23 @@ export const enUS: Record<MessageKey, string> = {
   'overview.window': 'Period: {from} to {to} ({zone})',
   'overview.demo': 'Demo data',
   'overview.change': '{change} vs previous',
-  'stream.description': 'Live list of posts filtered by time, source, sentiment, plan, place, unit and level, with duplicates folded under their original; full-text search with highlighted terms; a detail view explaining the analysis, with actions to register a case, relabel sentiment or add to an event.',
-  'events.description': 'Events ranked by heat. Each event page shows its timeline, trend with forecast, sentiment evolution, sources and spread, keywords, places, warning level with reasons, representative posts and linked cases, and supports merge and split.',
-  'event.description': 'One event: timeline, trend, sentiment evolution, spread, warning level with reasons, representative posts and linked cases.',
-  'alerts.description': 'Open and past alerts: acknowledge them, follow escalation, and switch on heightened monitoring with an end time.',
-  'cases.description': 'The ledger of cases with their workflow state and deadline countdowns, overdue ones in red, exportable to Excel.',
-  'case.description': 'One case with its full history: instruction, assignment, replies, feedback, and the actions your role may take.',
+  'stream.description':
+    'Live list of posts filtered by time, source, sentiment, plan, place, unit and level, with duplicates folded under their original; full-text search with highlighted terms; a detail view explaining the analysis, with actions to register a case, relabel sentiment or add to an event.',
+  'events.description':
+    'Events ranked by heat. Each event page shows its timeline, trend with forecast, sentiment evolution, sources and spread, keywords, places, warning level with reasons, representative posts and linked cases, and supports merge and split.',
+  'event.description':
+    'One event: timeline, trend, sentiment evolution, spread, warning level with reasons, representative posts and linked cases.',
+  'alerts.description':
+    'Open and past alerts: acknowledge them, follow escalation, and switch on heightened monitoring with an end time.',
+  'cases.description':
+    'The ledger of cases with their workflow state and deadline countdowns, overdue ones in red, exportable to Excel.',
+  'case.description':
+    'One case with its full history: instruction, assignment, replies, feedback, and the actions your role may take.',
   'reports.description': 'Daily, weekly, monthly and special-topic reports: list, generate and download.',
-  'sources.description': 'Sources with their health (last success, errors, volume sparkline); add or edit them through a form drawn from the connector’s settings, preview a test fetch, run now.',
-  'plans.description': 'Editor for monitoring-plan expressions with syntax errors marked in place, a live test against recent posts and a 30-day backtest per day.',
-  'settings.description': 'Users and roles, units and liaisons, gazetteer and dictionaries, duty roster, alert rules and channels (with a test send), deadlines and working-day calendar, playbooks.',
+  'sources.description':
+    'Sources with their health (last success, errors, volume sparkline); add or edit them through a form drawn from the connector’s settings, preview a test fetch, run now.',
+  'plans.description':
+    'Editor for monitoring-plan expressions with syntax errors marked in place, a live test against recent posts and a 30-day backtest per day.',
+  'settings.description':
+    'Users and roles, units and liaisons, gazetteer and dictionaries, duty roster, alert rules and channels (with a test send), deadlines and working-day calendar, playbooks.',
 };

@@ -6,7 +6,9 @@ import { enUS } from './en-US.ts';
 describe('translate', () => {
   it('fills placeholders and leaves unknown ones as written', () => {
     expect(translate('zh-CN', 'state.errorTitle', { what: '加载总览数据' })).toBe('加载总览数据失败');
-    expect(translate('en-US', 'state.errorTitle', { what: 'Loading the overview' })).toBe('Loading the overview failed');
+    expect(translate('en-US', 'state.errorTitle', { what: 'Loading the overview' })).toBe(
+      'Loading the overview failed',
+    );
     expect(translate('en-US', 'error.badResponse')).toContain('{status}');
   });
   it('has the same keys and placeholders in both languages, and no empty text', () => {

@@ -1,6 +1,14 @@
 // React side of i18n: holds the locale, persists it in localStorage, and re-renders on a switch.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_LOCALE, isLocale, setCurrentLocale, translate, type Locale, type MessageKey, type MessageParams } from './i18n.ts';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  setCurrentLocale,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from './i18n.ts';
 
 export const LOCALE_STORAGE_KEY = 'tingfeng.locale';
 
@@ -39,7 +47,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -8,6 +8,7 @@ import { NavMenu } from './nav-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from './user-menu.tsx';
 import { useAuth } from '../auth/auth-context.tsx';
+import { AlertNotifier } from '../live/alert-notifier.tsx';
 import { useI18n } from '../i18n/locale-context.tsx';
 
 const HEADER_BG = '#001529';
@@ -15,7 +16,17 @@ const HEADER_BG = '#001529';
 function Brand() {
   const { t } = useI18n();
   return (
-    <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 24px', color: '#fff', fontSize: 20, fontWeight: 600 }}>
+    <div
+      style={{
+        height: 64,
+        display: 'flex',
+        alignItems: 'center',
+        padding: '0 24px',
+        color: '#fff',
+        fontSize: 20,
+        fontWeight: 600,
+      }}
+    >
       {t('app.name')}
     </div>
   );
@@ -38,11 +49,19 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <AlertNotifier />
       <a className="tf-skip-link" href="#tf-main" onClick={skipToMain}>
         {t('app.skipToContent')}
       </a>
       {isPhone ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} styles={{ body: { padding: 0, background: HEADER_BG } }} closable={false}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          styles={{ body: { padding: 0, background: HEADER_BG } }}
+          closable={false}
+        >
           <Brand />
           <nav aria-label={t('nav.menu')}>
             <NavMenu onNavigate={() => setDrawerOpen(false)} />
@@ -57,11 +76,30 @@ export function AppLayout() {
         </Layout.Sider>
       )}
       <Layout>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 8, padding: isPhone ? '0 8px' : '0 24px', background: HEADER_BG }}>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            padding: isPhone ? '0 8px' : '0 24px',
+            background: HEADER_BG,
+          }}
+        >
           {isPhone && (
-            <Button type="text" icon={<MenuOutlined style={{ color: '#fff' }} />} aria-label={t('nav.menu')} aria-expanded={drawerOpen} data-testid="nav-toggle" onClick={() => setDrawerOpen(true)} />
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ color: '#fff' }} />}
+              aria-label={t('nav.menu')}
+              aria-expanded={drawerOpen}
+              data-testid="nav-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
           )}
-          <Typography.Text data-testid="office-name" ellipsis style={{ color: '#fff', fontSize: isPhone ? 16 : 18, flex: 1, minWidth: 0 }}>
+          <Typography.Text
+            data-testid="office-name"
+            ellipsis
+            style={{ color: '#fff', fontSize: isPhone ? 16 : 18, flex: 1, minWidth: 0 }}
+          >
             {officeName}
           </Typography.Text>
           <LanguageSwitch light />

@@ -15,7 +15,11 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       selectedKeys={[navKeyFor(pathname)]}
       onClick={onNavigate}
-      items={visibleNavItems(permissions).map((item) => ({ key: item.path, icon: item.icon, label: <Link to={item.path}>{t(item.label)}</Link> }))}
+      items={visibleNavItems(permissions).map((item) => ({
+        key: item.path,
+        icon: item.icon,
+        label: <Link to={item.path}>{t(item.label)}</Link>,
+      }))}
     />
   );
 }

@@ -32,7 +32,8 @@ function open(): void {
   if (source || typeof EventSource === 'undefined') return;
   const es = new EventSource('/api/stream');
   source = es;
-  for (const type of ['ingest', 'tick', 'alert'] as const) es.addEventListener(type, (e) => emit({ type, data: parse(e as MessageEvent) }));
+  for (const type of ['ingest', 'tick', 'alert'] as const)
+    es.addEventListener(type, (e) => emit({ type, data: parse(e) }));
   es.onopen = () => {
     failed = false;
   };

@@ -3,7 +3,10 @@
 import { useEffect, useRef } from 'react';
 import { liveFailing, subscribeLive } from './live-stream.ts';
 
-export function useLiveRefresh(refresh: () => void, opts: { pollMs?: number; minGapMs?: number; enabled?: boolean } = {}): void {
+export function useLiveRefresh(
+  refresh: () => void,
+  opts: { pollMs?: number; minGapMs?: number; enabled?: boolean } = {},
+): void {
   const { pollMs = 60_000, minGapMs = 5_000, enabled = true } = opts;
   const ref = useRef(refresh);
   ref.current = refresh;

@@ -59,12 +59,30 @@ export function LoginPage() {
             {t('login.title')}
           </Typography.Title>
           <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
-          {error && <Alert type="error" showIcon role="alert" title={t('login.failed')} description={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('login.failed')}
+              description={error}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
+          )}
           <Form<LoginForm> layout="vertical" name="login" onFinish={(v) => void onFinish(v)} requiredMark={false}>
-            <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
+            <Form.Item
+              label={t('login.username')}
+              name="username"
+              rules={[{ required: true, message: t('login.usernameRequired') }]}
+            >
               <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus size="large" />
             </Form.Item>
-            <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Form.Item
+              label={t('login.password')}
+              name="password"
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
               <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
             </Form.Item>
             <Button type="primary" htmlType="submit" block size="large" loading={busy}>

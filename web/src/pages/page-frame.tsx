@@ -20,7 +20,11 @@ export function PageFrame({ title, description, extra, children }: PageFrameProp
         </Typography.Title>
         {extra}
       </div>
-      {description && <Typography.Paragraph type="secondary" style={{ maxWidth: 880 }}>{description}</Typography.Paragraph>}
+      {description && (
+        <Typography.Paragraph type="secondary" style={{ maxWidth: 880 }}>
+          {description}
+        </Typography.Paragraph>
+      )}
       {children}
     </section>
   );

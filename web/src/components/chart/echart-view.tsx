@@ -4,12 +4,30 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import 'echarts-wordcloud';
 import type { ChartProps } from './chart.tsx';
 
-echarts.use([BarChart, LineChart, PieChart, AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 function safeTooltip(tooltip: unknown): unknown {
   const base = { renderMode: 'richText', confine: true };
@@ -37,10 +55,24 @@ export default function EChartView({ option, height = 300, dark = false, label, 
   useEffect(() => {
     const o = option as Record<string, unknown>;
     chart.current?.setOption(
-      { ...o, ...(dark ? { backgroundColor: 'transparent', textStyle: { fontSize: 15 } } : {}), aria: { enabled: true, decal: { show: false } }, tooltip: safeTooltip(o.tooltip) },
+      {
+        ...o,
+        ...(dark ? { backgroundColor: 'transparent', textStyle: { fontSize: 15 } } : {}),
+        aria: { enabled: true, decal: { show: false } },
+        tooltip: safeTooltip(o.tooltip),
+      },
       { notMerge: true },
     );
   }, [option, dark]);
 
-  return <div ref={el} role="img" aria-label={label} data-testid={testId} data-chart="ready" style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={el}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      data-chart="ready"
+      style={{ width: '100%', height }}
+    />
+  );
 }

@@ -22,4 +22,3 @@ export function bucketSeries<T extends SeriesPoint>(series: readonly T[], bucket
   }
   return [...sums.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
 }
-

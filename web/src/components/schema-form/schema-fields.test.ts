@@ -12,7 +12,12 @@ const schema: JsonSchema = {
     internal: { type: 'boolean', default: false },
     mode: { enum: ['a', 'b'] },
     tags: { type: 'array', items: { type: 'string' } },
-    list: { type: 'object', properties: { item: { type: 'string' }, next: { type: 'string' } }, required: ['item'], additionalProperties: false },
+    list: {
+      type: 'object',
+      properties: { item: { type: 'string' }, next: { type: 'string' } },
+      required: ['item'],
+      additionalProperties: false,
+    },
     headers: { type: 'object', additionalProperties: { type: 'string' } },
   },
   required: ['url', 'list'],
@@ -31,15 +36,33 @@ describe('schemaFields', () => {
       ['headers', 'json', false, false],
     ]);
     expect(f[1]).toMatchObject({ min: 1000, max: 120000 });
-    expect(f[5]?.children?.map((c) => [c.path.join('.'), c.required])).toEqual([['list.item', true], ['list.next', false]]);
+    expect(f[5]?.children?.map((c) => [c.path.join('.'), c.required])).toEqual([
+      ['list.item', true],
+      ['list.next', false],
+    ]);
   });
 });
 
 describe('cleanConfig', () => {
   const fields = schemaFields(schema);
   it('drops empties, parses JSON fields and keeps nested objects', () => {
-    expect(cleanConfig({ url: ' https://x.cn/list ', timeout_ms: 5000, mode: '', tags: [], list: { item: 'li', next: '' }, headers: '{"a":"b"}' }, fields)).toEqual({
-      url: 'https://x.cn/list', timeout_ms: 5000, list: { item: 'li' }, headers: { a: 'b' },
+    expect(
+      cleanConfig(
+        {
+          url: ' https://x.cn/list ',
+          timeout_ms: 5000,
+          mode: '',
+          tags: [],
+          list: { item: 'li', next: '' },
+          headers: '{"a":"b"}',
+        },
+        fields,
+      ),
+    ).toEqual({
+      url: 'https://x.cn/list',
+      timeout_ms: 5000,
+      list: { item: 'li' },
+      headers: { a: 'b' },
     });
   });
   it('names a JSON field that does not parse', () => {
@@ -51,7 +74,10 @@ describe('cleanConfig', () => {
         url: fc.webUrl(),
         timeout_ms: fc.integer({ min: 1000, max: 120000 }),
         internal: fc.boolean(),
-        tags: fc.array(fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''), { minLength: 1, maxLength: 3 }),
+        tags: fc.array(
+          fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''),
+          { minLength: 1, maxLength: 3 },
+        ),
         list: fc.record({ item: fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== '') }),
         headers: fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.string()),
       },

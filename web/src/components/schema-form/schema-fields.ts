@@ -3,7 +3,8 @@
 
 export type JsonSchema = Record<string, unknown>;
 
-export type FieldKind = 'string' | 'url' | 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'string-list' | 'object' | 'json';
+export type FieldKind =
+  'string' | 'url' | 'text' | 'integer' | 'number' | 'boolean' | 'enum' | 'string-list' | 'object' | 'json';
 
 export interface FieldSpec {
   /** Path inside the config object. */
@@ -24,7 +25,20 @@ export interface FieldSpec {
 }
 
 /** Fields every connector shares that rarely change: shown under "more settings". */
-const ADVANCED = new Set(['internal', 'ignore_robots', 'timezone', 'max_bytes', 'rate_per_second', 'concurrency', 'timeout_ms', 'max_items', 'max_pages', 'detail_concurrency', 'max_page_fetches', 'date_from_page']);
+const ADVANCED = new Set([
+  'internal',
+  'ignore_robots',
+  'timezone',
+  'max_bytes',
+  'rate_per_second',
+  'concurrency',
+  'timeout_ms',
+  'max_items',
+  'max_pages',
+  'detail_concurrency',
+  'max_page_fetches',
+  'date_from_page',
+]);
 /** Fields the source form sets itself (name and kind are the source's own). */
 export const OWN_FIELDS = new Set(['kind', 'name', 'description']);
 
@@ -58,9 +72,15 @@ function kindOf(s: JsonSchema): FieldKind {
 }
 
 /** The fields of an object schema, in the schema's order; `skip` names top-level keys to leave out. */
-export function schemaFields(schema: JsonSchema, path: string[] = [], skip: ReadonlySet<string> = OWN_FIELDS): FieldSpec[] {
+export function schemaFields(
+  schema: JsonSchema,
+  path: string[] = [],
+  skip: ReadonlySet<string> = OWN_FIELDS,
+): FieldSpec[] {
   const props = rec(schema.properties) ?? {};
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((x): x is string => typeof x === 'string') : []);
+  const required = new Set(
+    Array.isArray(schema.required) ? schema.required.filter((x): x is string => typeof x === 'string') : [],
+  );
   const out: FieldSpec[] = [];
   for (const [key, raw] of Object.entries(props)) {
     if (path.length === 0 && skip.has(key)) continue;

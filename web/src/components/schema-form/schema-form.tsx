@@ -18,11 +18,25 @@ function Control({ f }: { f: FieldSpec }) {
   switch (f.kind) {
     case 'integer':
     case 'number':
-      return <InputNumber min={f.min} max={f.max} precision={f.kind === 'integer' ? 0 : undefined} style={{ width: 200 }} placeholder={f.defaultValue !== undefined ? String(f.defaultValue as number) : undefined} />;
+      return (
+        <InputNumber
+          min={f.min}
+          max={f.max}
+          precision={f.kind === 'integer' ? 0 : undefined}
+          style={{ width: 200 }}
+          placeholder={typeof f.defaultValue === 'number' ? String(f.defaultValue) : undefined}
+        />
+      );
     case 'boolean':
       return <Switch />;
     case 'enum':
-      return <Select allowClear options={(f.options ?? []).map((o) => ({ value: o, label: String(o) }))} style={{ maxWidth: 320 }} />;
+      return (
+        <Select
+          allowClear
+          options={(f.options ?? []).map((o) => ({ value: o, label: String(o) }))}
+          style={{ maxWidth: 320 }}
+        />
+      );
     case 'string-list':
       return <Select mode="tags" tokenSeparators={[',', '，']} />;
     case 'text':
@@ -74,7 +88,14 @@ export function SchemaFormItems({ fields, namePrefix }: { fields: FieldSpec[]; n
         <Collapse
           size="small"
           style={{ marginBottom: 16 }}
-          items={[{ key: 'more', label: t('schema.more'), forceRender: true, children: more.map((f) => <Field key={f.path.join('.')} f={f} prefix={namePrefix} />) }]}
+          items={[
+            {
+              key: 'more',
+              label: t('schema.more'),
+              forceRender: true,
+              children: more.map((f) => <Field key={f.path.join('.')} f={f} prefix={namePrefix} />),
+            },
+          ]}
         />
       )}
     </>

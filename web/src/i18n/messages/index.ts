@@ -10,5 +10,27 @@ import { sourcesEn, sourcesZh } from './sources.ts';
 import { plansEn, plansZh } from './plans.ts';
 import { settingsEn, settingsZh } from './settings.ts';
 
-export const pagesZh = { ...commonZh, ...overviewZh, ...streamZh, ...eventsZh, ...alertsZh, ...casesZh, ...reportsZh, ...sourcesZh, ...plansZh, ...settingsZh } as const;
-export const pagesEn = { ...commonEn, ...overviewEn, ...streamEn, ...eventsEn, ...alertsEn, ...casesEn, ...reportsEn, ...sourcesEn, ...plansEn, ...settingsEn };
+export const pagesZh = {
+  ...commonZh,
+  ...overviewZh,
+  ...streamZh,
+  ...eventsZh,
+  ...alertsZh,
+  ...casesZh,
+  ...reportsZh,
+  ...sourcesZh,
+  ...plansZh,
+  ...settingsZh,
+} as const;
+export const pagesEn = {
+  ...commonEn,
+  ...overviewEn,
+  ...streamEn,
+  ...eventsEn,
+  ...alertsEn,
+  ...casesEn,
+  ...reportsEn,
+  ...sourcesEn,
+  ...plansEn,
+  ...settingsEn,
+};

@@ -15,18 +15,33 @@ import { useLiveRefresh } from '../../live/use-live-refresh.ts';
 import { PageFrame } from '../page-frame.tsx';
 import { HeightenedCard } from './heightened-card.tsx';
 
-const STATUS_COLOR: Record<Alert['status'], string> = { pending: 'default', sent: 'blue', delivered: 'cyan', acknowledged: 'green', escalated: 'red', failed: 'volcano' };
+const STATUS_COLOR: Record<Alert['status'], string> = {
+  pending: 'default',
+  sent: 'blue',
+  delivered: 'cyan',
+  acknowledged: 'green',
+  escalated: 'red',
+  failed: 'volcano',
+};
 
 function Deliveries({ id }: { id: string }) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
   const r = useApi<AlertDetail>(`/api/alerts/${encodeURIComponent(id)}`);
   return (
-    <PageState what={t('alerts.deliveriesLoad')} loading={r.loading} error={r.error} onRetry={r.reload} empty={r.data?.deliveries.length === 0} emptyText={t('alerts.noDeliveries')}>
+    <PageState
+      what={t('alerts.deliveriesLoad')}
+      loading={r.loading}
+      error={r.error}
+      onRetry={r.reload}
+      empty={r.data?.deliveries.length === 0}
+      emptyText={t('alerts.noDeliveries')}
+    >
       <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="alert-deliveries">
         {r.data?.deliveries.map((d) => (
           <li key={d.id}>
-            {d.channelKind} {d.recipient ? `→ ${d.recipient}` : ''} · {d.status} · {t('alerts.attempts', { n: d.attempts })}
+            {d.channelKind} {d.recipient ? `→ ${d.recipient}` : ''} · {d.status} ·{' '}
+            {t('alerts.attempts', { n: d.attempts })}
             {d.sentAt ? ` · ${fmt(d.sentAt)}` : ''}
             {d.lastError && <Typography.Text type="danger"> · {d.lastError}</Typography.Text>}
           </li>
@@ -51,7 +66,9 @@ function AlertItem({ a, onChanged }: { a: Alert; onChanged: () => void }) {
       void message.success(t('alerts.acked'));
       onChanged();
     } catch (e) {
-      void message.error(t('common.failed', { what: t('alerts.ackFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('alerts.ackFailed'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -63,22 +80,45 @@ function AlertItem({ a, onChanged }: { a: Alert; onChanged: () => void }) {
           <Space size={4} wrap>
             <LevelTag level={a.level} />
             <Typography.Text strong>{a.title}</Typography.Text>
-            <Tag color={STATUS_COLOR[a.status]} data-testid="alert-status">{t(`alerts.status.${a.status}`)}</Tag>
+            <Tag color={STATUS_COLOR[a.status]} data-testid="alert-status">
+              {t(`alerts.status.${a.status}`)}
+            </Tag>
           </Space>
           <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{a.body}</Typography.Paragraph>
           <Space size={[12, 4]} wrap>
             <Typography.Text type="secondary">{fmt(a.createdAt)}</Typography.Text>
             {a.escalationStep > 0 && <Tag color="red">{t('alerts.escalation', { step: a.escalationStep })}</Tag>}
-            {!acked && a.nextEscalationAt && <Typography.Text type="warning">{t('alerts.nextEscalation', { time: fmt(a.nextEscalationAt) })}</Typography.Text>}
-            {acked && <Typography.Text type="success">{t('alerts.ackedBy', { who: a.acknowledgedBy ?? '', time: fmt(a.acknowledgedAt) })}</Typography.Text>}
+            {!acked && a.nextEscalationAt && (
+              <Typography.Text type="warning">
+                {t('alerts.nextEscalation', { time: fmt(a.nextEscalationAt) })}
+              </Typography.Text>
+            )}
+            {acked && (
+              <Typography.Text type="success">
+                {t('alerts.ackedBy', { who: a.acknowledgedBy ?? '', time: fmt(a.acknowledgedAt) })}
+              </Typography.Text>
+            )}
             {a.eventId && <Link to={`/events/${encodeURIComponent(a.eventId)}`}>{t('alerts.event')}</Link>}
-            <Button type="link" size="small" style={{ padding: 0 }} aria-expanded={showDeliveries} onClick={() => setShowDeliveries((x) => !x)}>
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              aria-expanded={showDeliveries}
+              onClick={() => setShowDeliveries((x) => !x)}
+            >
               {t('alerts.deliveries')}
             </Button>
           </Space>
         </div>
         {!acked && permissions.has('alerts:ack') && (
-          <Button type="primary" danger={a.level <= 2} loading={busy} onClick={() => void ack()} data-testid="alert-ack" size="large">
+          <Button
+            type="primary"
+            danger={a.level <= 2}
+            loading={busy}
+            onClick={() => void ack()}
+            data-testid="alert-ack"
+            size="large"
+          >
             {t('alerts.ack')}
           </Button>
         )}
@@ -116,12 +156,23 @@ export function AlertsPage() {
           }
         >
           <div data-testid="alerts-state">
-            <PageState what={t('alerts.load')} loading={r.loading && !r.data} error={r.error} onRetry={r.reload} empty={r.data?.alerts.length === 0} emptyText={t('alerts.empty')}>
+            <PageState
+              what={t('alerts.load')}
+              loading={r.loading && !r.data}
+              error={r.error}
+              onRetry={r.reload}
+              empty={r.data?.alerts.length === 0}
+              emptyText={t('alerts.empty')}
+            >
               <List
                 data-testid="alerts-list"
                 dataSource={r.data?.alerts ?? []}
                 renderItem={(a) => <AlertItem a={a} onChanged={r.reload} />}
-                pagination={r.data?.total !== undefined && r.data.total > 20 ? { current: page, pageSize: 20, total: r.data.total, onChange: setPage } : false}
+                pagination={
+                  r.data?.total !== undefined && r.data.total > 20
+                    ? { current: page, pageSize: 20, total: r.data.total, onChange: setPage }
+                    : false
+                }
               />
             </PageState>
           </div>

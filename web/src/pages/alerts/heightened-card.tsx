@@ -36,18 +36,29 @@ export function HeightenedCard() {
       return;
     }
     setBusy(true);
-    const body: SetHeightenedBody = { active, intervalSeconds: interval, ...(active && until ? { until: until.toISOString() } : {}), ...(reason.trim() ? { reason: reason.trim() } : {}) };
+    const body: SetHeightenedBody = {
+      active,
+      intervalSeconds: interval,
+      ...(active && until ? { until: until.toISOString() } : {}),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    };
     try {
       await api.put('/api/alerts/heightened', body);
       void message.success(t('heightened.saved'));
       r.reload();
     } catch (e) {
-      void message.error(t('common.failed', { what: t('heightened.failed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('heightened.failed'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
   };
-  const status = r.data?.active ? <Tag color="red">{t('heightened.on', { until: fmt(r.data.until) })}</Tag> : <Tag>{t('heightened.off')}</Tag>;
+  const status = r.data?.active ? (
+    <Tag color="red">{t('heightened.on', { until: fmt(r.data.until) })}</Tag>
+  ) : (
+    <Tag>{t('heightened.off')}</Tag>
+  );
   return (
     <Card title={t('heightened.title')} extra={r.data && status} size="small" data-testid="heightened-card">
       <PageState what={t('heightened.load')} loading={r.loading && !r.data} error={r.error} onRetry={r.reload}>
@@ -64,11 +75,30 @@ export function HeightenedCard() {
             placeholder={t('heightened.until')}
             aria-label={t('heightened.until')}
             disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
-            presets={[2, 6, 12, 24, 72].map((h) => ({ label: h < 24 ? `${h}h` : `${h / 24}d`, value: dayjs().add(h, 'hour') }))}
+            presets={[2, 6, 12, 24, 72].map((h) => ({
+              label: h < 24 ? `${h}h` : `${h / 24}d`,
+              value: dayjs().add(h, 'hour'),
+            }))}
           />
           <label htmlFor="tf-heightened-interval">{t('heightened.interval')}</label>
-          <InputNumber id="tf-heightened-interval" min={60} max={3600} step={60} value={interval} onChange={(v) => setIntervalS(v ?? 300)} disabled={!canManage} />
-          <Input aria-label={t('heightened.reason')} placeholder={t('heightened.reason')} value={reason} onChange={(e) => setReason(e.target.value)} disabled={!canManage} maxLength={500} style={{ width: 220 }} />
+          <InputNumber
+            id="tf-heightened-interval"
+            min={60}
+            max={3600}
+            step={60}
+            value={interval}
+            onChange={(v) => setIntervalS(v ?? 300)}
+            disabled={!canManage}
+          />
+          <Input
+            aria-label={t('heightened.reason')}
+            placeholder={t('heightened.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            disabled={!canManage}
+            maxLength={500}
+            style={{ width: 220 }}
+          />
           <Button type="primary" onClick={() => void apply()} loading={busy} disabled={!canManage}>
             {t('heightened.apply')}
           </Button>

@@ -8,7 +8,7 @@ export type ActionType = CaseActionInput['type'];
 export type FormValues = Record<string, unknown>;
 
 function isTime(v: unknown): v is { toISOString: () => string } {
-  return typeof v === 'object' && v !== null && 'toISOString' in v && typeof (v as { toISOString: unknown }).toISOString === 'function';
+  return typeof v === 'object' && v !== null && 'toISOString' in v && typeof v.toISOString === 'function';
 }
 
 export function actionBody(type: ActionType, values: FormValues): CaseActionInput {

@@ -4,7 +4,18 @@ import type { Unit } from '../../api/types.ts';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { ActionType } from './action-body.ts';
 
-const REPLY_CHANNELS = ['website', 'message_board', 'weibo', 'wechat', 'douyin', 'news_release', 'hotline', 'phone', 'in_person', 'other'] as const;
+const REPLY_CHANNELS = [
+  'website',
+  'message_board',
+  'weibo',
+  'wechat',
+  'douyin',
+  'news_release',
+  'hotline',
+  'phone',
+  'in_person',
+  'other',
+] as const;
 const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 const METHODS = ['phone', 'online', 'visit', 'sms', 'other'] as const;
 
@@ -15,7 +26,19 @@ export interface ActionFieldsProps {
   ownUnitId: string | null;
 }
 
-function Note({ name = 'note', label, required = false, rows = 3, max = 2000 }: { name?: string; label: string; required?: boolean; rows?: number; max?: number }) {
+function Note({
+  name = 'note',
+  label,
+  required = false,
+  rows = 3,
+  max = 2000,
+}: {
+  name?: string;
+  label: string;
+  required?: boolean;
+  rows?: number;
+  max?: number;
+}) {
   return (
     <Form.Item name={name} label={label} rules={[{ required, whitespace: true, max }]}>
       <Input.TextArea rows={rows} />
@@ -28,7 +51,12 @@ export function ActionFields({ type, units, ownUnitId }: ActionFieldsProps) {
   const unitOptions = units.map((u) => ({ value: u.id, label: u.name }));
   const unitPicker = (name: string, label: string, multiple = false) => (
     <Form.Item name={name} label={label} rules={[{ required: !multiple }]}>
-      <Select options={unitOptions} mode={multiple ? 'multiple' : undefined} showSearch={{ optionFilterProp: 'label' }} allowClear={multiple} />
+      <Select
+        options={unitOptions}
+        mode={multiple ? 'multiple' : undefined}
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear={multiple}
+      />
     </Form.Item>
   );
   const deadlines = (
@@ -49,9 +77,16 @@ export function ActionFields({ type, units, ownUnitId }: ActionFieldsProps) {
             <Switch />
           </Form.Item>
           <Form.Item name="level" label={t('field.level')} rules={[{ required: true }]}>
-            <Radio.Group optionType="button" options={[1, 2, 3, 4].map((l) => ({ value: l, label: t(`level.${l as 1}`) }))} />
+            <Radio.Group
+              optionType="button"
+              options={[1, 2, 3, 4].map((l) => ({ value: l, label: t(`level.${l as 1}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="category" label={t('field.category')} rules={[{ required: true, whitespace: true, max: 50 }]}>
+          <Form.Item
+            name="category"
+            label={t('field.category')}
+            rules={[{ required: true, whitespace: true, max: 50 }]}
+          >
             <Input />
           </Form.Item>
           <Note label={t('field.note')} />
@@ -65,7 +100,11 @@ export function ActionFields({ type, units, ownUnitId }: ActionFieldsProps) {
         <>
           {unitPicker('leadUnitId', t('field.leadUnit'))}
           {unitPicker('coUnitIds', t('field.coUnits'), true)}
-          {type === 'reassign' ? <Note name="reason" label={t('field.reason')} required /> : <Note label={t('field.note')} />}
+          {type === 'reassign' ? (
+            <Note name="reason" label={t('field.reason')} required />
+          ) : (
+            <Note label={t('field.note')} />
+          )}
           {deadlines}
         </>
       );
@@ -93,13 +132,18 @@ export function ActionFields({ type, units, ownUnitId }: ActionFieldsProps) {
       return (
         <>
           <Form.Item name="result" label={t('field.result')} rules={[{ required: true }]}>
-            <Radio.Group optionType="button" options={SATISFACTION.map((s) => ({ value: s, label: t(`satisfaction.${s}`) }))} />
+            <Radio.Group
+              optionType="button"
+              options={SATISFACTION.map((s) => ({ value: s, label: t(`satisfaction.${s}`) }))}
+            />
           </Form.Item>
           <Form.Item name="method" label={t('field.method')}>
             <Select options={METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))} />
           </Form.Item>
           <Form.Item name="reopenTo" label={t('field.reopenTo')}>
-            <Radio.Group options={(['in_progress', 'assigned'] as const).map((v) => ({ value: v, label: t(`reopen.${v}`) }))} />
+            <Radio.Group
+              options={(['in_progress', 'assigned'] as const).map((v) => ({ value: v, label: t(`reopen.${v}`) }))}
+            />
           </Form.Item>
           <Note label={t('field.note')} />
         </>
@@ -113,7 +157,9 @@ export function ActionFields({ type, units, ownUnitId }: ActionFieldsProps) {
         <>
           <Note name="reason" label={t('field.reason')} required />
           <Form.Item name="to" label={t('field.to')}>
-            <Radio.Group options={(['in_progress', 'assigned'] as const).map((v) => ({ value: v, label: t(`reopen.${v}`) }))} />
+            <Radio.Group
+              options={(['in_progress', 'assigned'] as const).map((v) => ({ value: v, label: t(`reopen.${v}`) }))}
+            />
           </Form.Item>
         </>
       );

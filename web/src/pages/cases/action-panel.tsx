@@ -12,7 +12,19 @@ import type { MessageKey } from '../../i18n/i18n.ts';
 import { ActionFields } from './action-fields.tsx';
 import { actionBody, type ActionType, type FormValues } from './action-body.ts';
 
-const KNOWN: readonly ActionType[] = ['assess', 'instruct', 'assign', 'reassign', 'progress', 'reply', 'feedback', 'close', 'return', 'reopen', 'merge'];
+const KNOWN: readonly ActionType[] = [
+  'assess',
+  'instruct',
+  'assign',
+  'reassign',
+  'progress',
+  'reply',
+  'feedback',
+  'close',
+  'return',
+  'reopen',
+  'merge',
+];
 
 function initialValues(type: ActionType, c: CaseDetail, ownUnitId: string | null): FormValues {
   switch (type) {
@@ -27,12 +39,24 @@ function initialValues(type: ActionType, c: CaseDetail, ownUnitId: string | null
     case 'assign':
     case 'reassign':
       return { leadUnitId: c.leadUnitId ?? undefined, coUnitIds: c.coUnitIds };
-    default:
+    case 'close':
+    case 'instruct':
+    case 'merge':
+    case 'progress':
+    case 'return':
       return {};
   }
 }
 
-export function ActionPanel({ c, units, onDone }: { c: CaseDetail; units: Unit[]; onDone: (next: CaseDetail) => void }) {
+export function ActionPanel({
+  c,
+  units,
+  onDone,
+}: {
+  c: CaseDetail;
+  units: Unit[];
+  onDone: (next: CaseDetail) => void;
+}) {
   const { t } = useI18n();
   const { user } = useAuth();
   const { message } = AntdApp.useApp();
@@ -47,23 +71,39 @@ export function ActionPanel({ c, units, onDone }: { c: CaseDetail; units: Unit[]
     if (!type) return;
     setBusy(true);
     try {
-      const next = await api.post<CaseDetail>(`/api/cases/${encodeURIComponent(c.id)}/actions`, actionBody(type, values));
+      const next = await api.post<CaseDetail>(
+        `/api/cases/${encodeURIComponent(c.id)}/actions`,
+        actionBody(type, values),
+      );
       void message.success(t('case.actionDone', { action: label(type) }));
       setType(null);
       onDone(next);
     } catch (e) {
-      void message.error(t('common.failed', { what: label(type), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: label(type), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
   };
 
-  if (allowed.length === 0) return <Typography.Text type="secondary" data-testid="case-no-actions">{t('case.noActions')}</Typography.Text>;
+  if (allowed.length === 0)
+    return (
+      <Typography.Text type="secondary" data-testid="case-no-actions">
+        {t('case.noActions')}
+      </Typography.Text>
+    );
   return (
     <>
       <Space wrap data-testid="case-actions">
         {allowed.map((a) => (
-          <Button key={a} type={a === allowed[0] ? 'primary' : 'default'} danger={a === 'return'} onClick={() => setType(a)} data-testid={`action-${a}`}>
+          <Button
+            key={a}
+            type={a === allowed[0] ? 'primary' : 'default'}
+            danger={a === 'return'}
+            onClick={() => setType(a)}
+            data-testid={`action-${a}`}
+          >
             {label(a)}
           </Button>
         ))}
@@ -80,7 +120,14 @@ export function ActionPanel({ c, units, onDone }: { c: CaseDetail; units: Unit[]
         forceRender
       >
         {type && (
-          <Form<FormValues> form={form} layout="vertical" name={`case-${type}`} initialValues={initialValues(type, c, ownUnitId)} onFinish={(v) => void submit(v)} preserve={false}>
+          <Form<FormValues>
+            form={form}
+            layout="vertical"
+            name={`case-${type}`}
+            initialValues={initialValues(type, c, ownUnitId)}
+            onFinish={(v) => void submit(v)}
+            preserve={false}
+          >
             <ActionFields type={type} units={units} ownUnitId={ownUnitId} />
           </Form>
         )}

@@ -26,7 +26,9 @@ function Details({ p, units }: { p: Payload; units: Map<string, string> }) {
     typeof p.level === 'number' ? `${t('field.level')}: ${t(`level.${p.level as 1}`)}` : null,
     str(p.category) && `${t('field.category')}: ${str(p.category)}`,
     str(p.leadUnitId) && `${t('field.leadUnit')}: ${unit(p.leadUnitId)}`,
-    Array.isArray(p.coUnitIds) && p.coUnitIds.length > 0 ? `${t('field.coUnits')}: ${p.coUnitIds.map(unit).join(locale === 'zh-CN' ? '、' : ', ')}` : null,
+    Array.isArray(p.coUnitIds) && p.coUnitIds.length > 0
+      ? `${t('field.coUnits')}: ${p.coUnitIds.map(unit).join(locale === 'zh-CN' ? '、' : ', ')}`
+      : null,
     has('field.channel', 'channel', p.channel),
     str(p.replierUnitId) && `${t('field.replierUnit')}: ${unit(p.replierUnitId)}`,
     str(p.publishedAt) && `${t('field.publishedAt')}: ${fmt(str(p.publishedAt))}`,
@@ -41,7 +43,9 @@ function Details({ p, units }: { p: Payload; units: Map<string, string> }) {
           <Typography.Text type="secondary">{l}</Typography.Text>
         </div>
       ))}
-      {body && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{body}</Typography.Paragraph>}
+      {body && (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{body}</Typography.Paragraph>
+      )}
       {str(p.url) && <SafeLink url={str(p.url)} />}
     </div>
   );
@@ -51,7 +55,7 @@ export function CaseHistory({ transitions, units }: { transitions: CaseTransitio
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
   const names = new Map(units.map((u) => [u.id, u.name]));
-  const st = (s: string | null) => (s ? (t(`status.${s}` as MessageKey) as string | undefined) ?? s : '');
+  const st = (s: string | null) => (s ? ((t(`status.${s}` as MessageKey) as string | undefined) ?? s) : '');
   return (
     <Timeline
       data-testid="case-history"
@@ -59,7 +63,9 @@ export function CaseHistory({ transitions, units }: { transitions: CaseTransitio
         key: x.seq,
         content: (
           <div data-testid="case-transition" data-action={x.action}>
-            <Typography.Text strong>{(t(`action.${x.action}` as MessageKey) as string | undefined) ?? x.action}</Typography.Text>{' '}
+            <Typography.Text strong>
+              {(t(`action.${x.action}` as MessageKey) as string | undefined) ?? x.action}
+            </Typography.Text>{' '}
             <Tag>{x.from ? `${st(x.from)} → ${st(x.to)}` : st(x.to)}</Tag>
             <Typography.Text type="secondary">
               {fmt(x.at)} · {(t(`role.${x.actorRole}` as MessageKey) as string | undefined) ?? x.actorRole}

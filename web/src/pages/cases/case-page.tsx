@@ -28,25 +28,86 @@ function Facts({ c, unitName }: { c: CaseDetail; unitName: (id: string | null) =
       items={[
         { key: 'status', label: t('cases.status'), children: <StatusTag status={c.status} /> },
         { key: 'level', label: t('cases.level'), children: <LevelTag level={c.level} /> },
-        { key: 'first', label: t('cases.firstDue'), children: <Deadline due={c.firstResponseDueAt} doneAt={c.firstResponseAt} /> },
+        {
+          key: 'first',
+          label: t('cases.firstDue'),
+          children: <Deadline due={c.firstResponseDueAt} doneAt={c.firstResponseAt} />,
+        },
         { key: 'reply', label: t('cases.replyDue'), children: <Deadline due={c.replyDueAt} doneAt={c.repliedAt} /> },
         { key: 'lead', label: t('cases.leadUnit'), children: unitName(c.leadUnitId) || '—' },
         { key: 'co', label: t('case.coUnits'), children: c.coUnitIds.map(unitName).join('、') || '—' },
         { key: 'category', label: t('case.category'), children: c.category ?? '—' },
-        { key: 'origin', label: t('case.origin'), children: (t(`origin.${c.origin}` as MessageKey) as string | undefined) ?? c.origin },
+        {
+          key: 'origin',
+          label: t('case.origin'),
+          children: (t(`origin.${c.origin}` as MessageKey) as string | undefined) ?? c.origin,
+        },
         { key: 'created', label: t('cases.created'), children: fmt(c.createdAt) },
-        { key: 'sat', label: t('case.satisfaction'), children: c.satisfaction ? t(`satisfaction.${c.satisfaction}` as MessageKey) : '—' },
-        { key: 'places', label: t('case.places'), children: c.places.length ? <Space size={[4, 4]} wrap>{c.places.map((p) => <Tag key={p}>{p}</Tag>)}</Space> : '—' },
-        { key: 'event', label: t('case.event'), children: c.eventId ? <Link to={`/events/${encodeURIComponent(c.eventId)}`}>{c.eventId}</Link> : '—' },
+        {
+          key: 'sat',
+          label: t('case.satisfaction'),
+          children: c.satisfaction ? t(`satisfaction.${c.satisfaction}` as MessageKey) : '—',
+        },
+        {
+          key: 'places',
+          label: t('case.places'),
+          children: c.places.length ? (
+            <Space size={[4, 4]} wrap>
+              {c.places.map((p) => (
+                <Tag key={p}>{p}</Tag>
+              ))}
+            </Space>
+          ) : (
+            '—'
+          ),
+        },
+        {
+          key: 'event',
+          label: t('case.event'),
+          children: c.eventId ? <Link to={`/events/${encodeURIComponent(c.eventId)}`}>{c.eventId}</Link> : '—',
+        },
         {
           key: 'posts',
           label: t('case.posts'),
           span: 2,
-          children: c.postIds.length ? <Space size={[8, 4]} wrap>{c.postIds.slice(0, 20).map((p) => <Link key={p} to={`/stream?post=${encodeURIComponent(p)}`}>{p}</Link>)}</Space> : '—',
+          children: c.postIds.length ? (
+            <Space size={[8, 4]} wrap>
+              {c.postIds.slice(0, 20).map((p) => (
+                <Link key={p} to={`/stream?post=${encodeURIComponent(p)}`}>
+                  {p}
+                </Link>
+              ))}
+            </Space>
+          ) : (
+            '—'
+          ),
         },
-        { key: 'summary', label: t('case.summary'), span: 2, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.summary || '—'}</Typography.Paragraph> },
-        ...(c.closedAt ? [{ key: 'closed', label: t('status.closed'), children: t('case.closedAt', { time: fmt(c.closedAt) }) }] : []),
-        ...(c.mergedInto ? [{ key: 'merged', label: t('status.merged'), children: <Link to={`/cases/${encodeURIComponent(c.mergedInto)}`}>{t('case.mergedInto', { id: c.mergedInto })}</Link> }] : []),
+        {
+          key: 'summary',
+          label: t('case.summary'),
+          span: 2,
+          children: (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+              {c.summary || '—'}
+            </Typography.Paragraph>
+          ),
+        },
+        ...(c.closedAt
+          ? [{ key: 'closed', label: t('status.closed'), children: t('case.closedAt', { time: fmt(c.closedAt) }) }]
+          : []),
+        ...(c.mergedInto
+          ? [
+              {
+                key: 'merged',
+                label: t('status.merged'),
+                children: (
+                  <Link to={`/cases/${encodeURIComponent(c.mergedInto)}`}>
+                    {t('case.mergedInto', { id: c.mergedInto })}
+                  </Link>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -79,7 +140,8 @@ export function CasePage() {
                       dataSource={c.tasks}
                       renderItem={(k) => (
                         <List.Item key={k.id} extra={<Deadline due={k.dueAt} doneAt={k.doneAt} />}>
-                          {k.step}. {k.title} {k.unitId ? `· ${unitName(k.unitId)}` : ''} {k.doneAt ? `· ${fmt(k.doneAt)}` : ''}
+                          {k.step}. {k.title} {k.unitId ? `· ${unitName(k.unitId)}` : ''}{' '}
+                          {k.doneAt ? `· ${fmt(k.doneAt)}` : ''}
                         </List.Item>
                       )}
                     />

@@ -16,14 +16,28 @@ import { useOfficeTime } from '../../format/use-office-time.ts';
 import { PageFrame } from '../page-frame.tsx';
 import { StatusTag } from './status-tag.tsx';
 
-const STATUSES: readonly CaseStatus[] = ['registered', 'assessed', 'instructed', 'assigned', 'in_progress', 'returned', 'replied', 'feedback', 'closed', 'merged'];
+const STATUSES: readonly CaseStatus[] = [
+  'registered',
+  'assessed',
+  'instructed',
+  'assigned',
+  'in_progress',
+  'returned',
+  'replied',
+  'feedback',
+  'closed',
+  'merged',
+];
 
 function ExportLink() {
   const { t } = useI18n();
   const [days, setDays] = useState(30);
   const { fmt } = useOfficeTime();
   const [now] = useState(() => new Date());
-  const href = buildUrl('/api/cases/export.xlsx', { from: fmt(new Date(now.getTime() - days * 86_400_000), 'date'), to: fmt(now, 'date') });
+  const href = buildUrl('/api/cases/export.xlsx', {
+    from: fmt(new Date(now.getTime() - days * 86_400_000), 'date'),
+    to: fmt(now, 'date'),
+  });
   return (
     <Space.Compact>
       <Select
@@ -53,12 +67,28 @@ export function CasesPage() {
   const [status, setStatus] = useState<string[]>([]);
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
-  const r = useApi<CaseList>('/api/cases', { q: q || undefined, status: status.join(',') || undefined, overdue: overdue ? 'true' : undefined, page, pageSize: 20 });
+  const r = useApi<CaseList>('/api/cases', {
+    q: q || undefined,
+    status: status.join(',') || undefined,
+    overdue: overdue ? 'true' : undefined,
+    page,
+    pageSize: 20,
+  });
   const unitName = (id: string | null) => (id ? (units.find((u) => u.id === id)?.name ?? id) : '—');
   return (
-    <PageFrame title={t('nav.cases')} description={t('cases.description')} extra={permissions.has('stats:read') && <ExportLink />}>
+    <PageFrame
+      title={t('nav.cases')}
+      description={t('cases.description')}
+      extra={permissions.has('stats:read') && <ExportLink />}
+    >
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search aria-label={t('cases.search')} placeholder={t('cases.search')} allowClear onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 240 }} />
+        <Input.Search
+          aria-label={t('cases.search')}
+          placeholder={t('cases.search')}
+          allowClear
+          onSearch={(v) => (setQ(v.trim()), setPage(1))}
+          style={{ width: 240 }}
+        />
         <Select
           aria-label={t('cases.status')}
           placeholder={t('cases.status')}
@@ -75,7 +105,14 @@ export function CasesPage() {
       </Space>
       <Card>
         <div data-testid="cases-state">
-          <PageState what={t('cases.load')} loading={r.loading && !r.data} error={r.error} onRetry={r.reload} empty={r.data?.cases.length === 0} emptyText={t('cases.empty')}>
+          <PageState
+            what={t('cases.load')}
+            loading={r.loading && !r.data}
+            error={r.error}
+            onRetry={r.reload}
+            empty={r.data?.cases.length === 0}
+            emptyText={t('cases.empty')}
+          >
             {r.data && (
               <Table<Case>
                 data-testid="cases-table"
@@ -85,16 +122,61 @@ export function CasesPage() {
                 dataSource={r.data.cases}
                 loading={r.loading}
                 rowClassName={(c) => (c.overdue ? 'tf-overdue-row' : '')}
-                pagination={{ current: page, pageSize: 20, total: r.data.total, onChange: setPage, showSizeChanger: false }}
+                pagination={{
+                  current: page,
+                  pageSize: 20,
+                  total: r.data.total,
+                  onChange: setPage,
+                  showSizeChanger: false,
+                }}
                 columns={[
-                  { title: t('cases.number'), dataIndex: 'number', width: 150, render: (n: string, c) => <Link to={`/cases/${encodeURIComponent(c.id)}`}>{n}</Link> },
-                  { title: t('cases.title'), key: 'title', render: (_, c) => <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link> },
-                  { title: t('cases.status'), key: 'status', width: 110, render: (_, c) => <StatusTag status={c.status} /> },
+                  {
+                    title: t('cases.number'),
+                    dataIndex: 'number',
+                    width: 150,
+                    render: (n: string, c) => <Link to={`/cases/${encodeURIComponent(c.id)}`}>{n}</Link>,
+                  },
+                  {
+                    title: t('cases.title'),
+                    key: 'title',
+                    render: (_, c) => <Link to={`/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>,
+                  },
+                  {
+                    title: t('cases.status'),
+                    key: 'status',
+                    width: 110,
+                    render: (_, c) => <StatusTag status={c.status} />,
+                  },
                   { title: t('cases.level'), key: 'level', width: 130, render: (_, c) => <LevelTag level={c.level} /> },
                   { title: t('cases.leadUnit'), key: 'lead', width: 120, render: (_, c) => unitName(c.leadUnitId) },
-                  { title: t('cases.firstDue'), key: 'first', width: 150, render: (_, c) => (c.status === 'closed' || c.status === 'merged' ? '—' : <Deadline due={c.firstResponseDueAt} doneAt={c.firstResponseAt} />) },
-                  { title: t('cases.replyDue'), key: 'reply', width: 150, render: (_, c) => (c.status === 'closed' || c.status === 'merged' ? '—' : <Deadline due={c.replyDueAt} doneAt={c.repliedAt} />) },
-                  { title: t('cases.created'), key: 'created', width: 140, render: (_, c) => <Typography.Text type="secondary">{fmt(c.createdAt)}</Typography.Text> },
+                  {
+                    title: t('cases.firstDue'),
+                    key: 'first',
+                    width: 150,
+                    render: (_, c) =>
+                      c.status === 'closed' || c.status === 'merged' ? (
+                        '—'
+                      ) : (
+                        <Deadline due={c.firstResponseDueAt} doneAt={c.firstResponseAt} />
+                      ),
+                  },
+                  {
+                    title: t('cases.replyDue'),
+                    key: 'reply',
+                    width: 150,
+                    render: (_, c) =>
+                      c.status === 'closed' || c.status === 'merged' ? (
+                        '—'
+                      ) : (
+                        <Deadline due={c.replyDueAt} doneAt={c.repliedAt} />
+                      ),
+                  },
+                  {
+                    title: t('cases.created'),
+                    key: 'created',
+                    width: 140,
+                    render: (_, c) => <Typography.Text type="secondary">{fmt(c.createdAt)}</Typography.Text>,
+                  },
                 ]}
               />
             )}

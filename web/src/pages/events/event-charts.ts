@@ -19,7 +19,13 @@ export function trendOption(e: EventDetail, names: Record<Sentiment, string>): E
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'time' },
     yAxis: { type: 'value', minInterval: 1 },
-    series: ORDER.map((s) => ({ name: names[s], type: 'bar', stack: 'trend', barMaxWidth: 24, data: bucketSeries(e.trend, eventBucket(e)).map((p) => [Date.parse(p.at), p[s]]) })),
+    series: ORDER.map((s) => ({
+      name: names[s],
+      type: 'bar',
+      stack: 'trend',
+      barMaxWidth: 24,
+      data: bucketSeries(e.trend, eventBucket(e)).map((p) => [Date.parse(p.at), p[s]]),
+    })),
   };
 }
 
@@ -40,6 +46,17 @@ export function evolutionOption(e: EventDetail, name: string): EChartsCoreOption
     grid: { left: 44, right: 16, top: 16, bottom: 28 },
     xAxis: { type: 'time' },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [{ name, type: 'line', smooth: true, showSymbol: false, connectNulls: true, color: SENTIMENT_COLORS.negative, areaStyle: { opacity: 0.15 }, data: negativeShare(bucketSeries(e.trend, eventBucket(e))) }],
+    series: [
+      {
+        name,
+        type: 'line',
+        smooth: true,
+        showSymbol: false,
+        connectNulls: true,
+        color: SENTIMENT_COLORS.negative,
+        areaStyle: { opacity: 0.15 },
+        data: negativeShare(bucketSeries(e.trend, eventBucket(e))),
+      },
+    ],
   };
 }

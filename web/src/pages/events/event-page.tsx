@@ -1,7 +1,20 @@
 // One event: level with reasons, trend with forecast, sentiment evolution, sources, timeline, keywords and places,
 // representative posts (select to split), linked cases; merge with another event; register a case.
 import { useState } from 'react';
-import { App as AntdApp, Alert, Button, Card, Col, Descriptions, List, Row, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  App as AntdApp,
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  List,
+  Row,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Case, EventDetail } from '../../api/types.ts';
 import { api } from '../../api/client.ts';
@@ -20,7 +33,15 @@ import { MergeEventModal } from './merge-event-modal.tsx';
 
 function Tags({ items }: { items: readonly string[] }) {
   const { t } = useI18n();
-  return items.length ? <Space size={[4, 4]} wrap>{items.map((x) => <Tag key={x}>{x}</Tag>)}</Space> : <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  return items.length ? (
+    <Space size={[4, 4]} wrap>
+      {items.map((x) => (
+        <Tag key={x}>{x}</Tag>
+      ))}
+    </Space>
+  ) : (
+    <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+  );
 }
 
 function Timelines({ e }: { e: EventDetail }) {
@@ -35,7 +56,17 @@ function Timelines({ e }: { e: EventDetail }) {
           {e.levelHistory.length === 0 ? (
             <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
           ) : (
-            <Timeline items={e.levelHistory.map((h, i) => ({ key: i, content: <span>{fmt(h.at)} · {t('event.levelChange', { from: lvl(h.from), to: lvl(h.to) })}{h.reasons.length > 0 && <div>{h.reasons.join('；')}</div>}</span> }))} />
+            <Timeline
+              items={e.levelHistory.map((h, i) => ({
+                key: i,
+                content: (
+                  <span>
+                    {fmt(h.at)} · {t('event.levelChange', { from: lvl(h.from), to: lvl(h.to) })}
+                    {h.reasons.length > 0 && <div>{h.reasons.join('；')}</div>}
+                  </span>
+                ),
+              }))}
+            />
           )}
         </Card>
       </Col>
@@ -43,7 +74,16 @@ function Timelines({ e }: { e: EventDetail }) {
         <Card title={t('event.membership')} size="small" styles={{ body: { maxHeight: 320, overflow: 'auto' } }}>
           <Timeline
             data-testid="event-membership"
-            items={e.membership.slice(-50).map((m, i) => ({ key: i, content: <span>{fmt(m.at)} · {op(m.op)}{m.postId ? ` · ${m.postId}` : ''}{m.otherEventId ? ` · ${m.otherEventId}` : ''}</span> }))}
+            items={e.membership.slice(-50).map((m, i) => ({
+              key: i,
+              content: (
+                <span>
+                  {fmt(m.at)} · {op(m.op)}
+                  {m.postId ? ` · ${m.postId}` : ''}
+                  {m.otherEventId ? ` · ${m.otherEventId}` : ''}
+                </span>
+              ),
+            }))}
           />
         </Card>
       </Col>
@@ -54,7 +94,11 @@ function Timelines({ e }: { e: EventDetail }) {
 function EventBody({ e, reload }: { e: EventDetail; reload: () => void }) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
-  const names = { negative: t('sentiment.negative'), neutral: t('sentiment.neutral'), positive: t('sentiment.positive') };
+  const names = {
+    negative: t('sentiment.negative'),
+    neutral: t('sentiment.neutral'),
+    positive: t('sentiment.positive'),
+  };
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       <Card size="small">
@@ -68,7 +112,20 @@ function EventBody({ e, reload }: { e: EventDetail; reload: () => void }) {
             { key: 'first', label: t('event.firstSeen'), children: fmt(e.firstSeen) },
             { key: 'last', label: t('events.lastSeen'), children: fmt(e.lastSeen) },
             { key: 'status', label: t('event.status'), children: e.status },
-            { key: 'reasons', label: t('events.reasons'), span: 3, children: e.reasons.length ? <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="event-reasons">{e.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul> : t('common.none') },
+            {
+              key: 'reasons',
+              label: t('events.reasons'),
+              span: 3,
+              children: e.reasons.length ? (
+                <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="event-reasons">
+                  {e.reasons.map((r, i) => (
+                    <li key={i}>{r}</li>
+                  ))}
+                </ul>
+              ) : (
+                t('common.none')
+              ),
+            },
             { key: 'kw', label: t('event.keywords'), span: 3, children: <Tags items={e.keywords} /> },
             { key: 'places', label: t('event.places'), children: <Tags items={e.places} /> },
             { key: 'units', label: t('event.units'), children: <Tags items={e.units} /> },
@@ -78,16 +135,46 @@ function EventBody({ e, reload }: { e: EventDetail; reload: () => void }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={t('event.trend')} size="small">
-            {e.forecast ? <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('event.forecast', { direction: e.forecast.direction })} description={t('event.forecastBasis', { basis: e.forecast.basis })} data-testid="event-forecast" /> : <Typography.Text type="secondary">{t('event.noForecast')}</Typography.Text>}
-            <Chart option={trendOption(e, names)} height={260} label={t('event.trendLabel')} testId="chart-event-trend" />
+            {e.forecast ? (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={t('event.forecast', { direction: e.forecast.direction })}
+                description={t('event.forecastBasis', { basis: e.forecast.basis })}
+                data-testid="event-forecast"
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('event.noForecast')}</Typography.Text>
+            )}
+            <Chart
+              option={trendOption(e, names)}
+              height={260}
+              label={t('event.trendLabel')}
+              testId="chart-event-trend"
+            />
           </Card>
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('event.evolution')} size="small">
-            <Chart option={evolutionOption(e, t('event.negativeShare'))} height={160} label={t('event.evolution')} testId="chart-event-evolution" />
+            <Chart
+              option={evolutionOption(e, t('event.negativeShare'))}
+              height={160}
+              label={t('event.evolution')}
+              testId="chart-event-evolution"
+            />
           </Card>
           <Card title={t('event.sources')} size="small" style={{ marginTop: 16 }}>
-            <List size="small" dataSource={e.sources} renderItem={(s) => <List.Item key={s.sourceId}><span>{s.name ?? s.sourceId}</span><span>{t('common.posts', { count: s.count })}</span></List.Item>} />
+            <List
+              size="small"
+              dataSource={e.sources}
+              renderItem={(s) => (
+                <List.Item key={s.sourceId}>
+                  <span>{s.name ?? s.sourceId}</span>
+                  <span>{t('common.posts', { count: s.count })}</span>
+                </List.Item>
+              )}
+            />
           </Card>
         </Col>
       </Row>
@@ -100,7 +187,15 @@ function EventBody({ e, reload }: { e: EventDetail; reload: () => void }) {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('event.cases')} size="small">
-            {e.caseIds.length === 0 ? <Typography.Text type="secondary">{t('event.noCases')}</Typography.Text> : e.caseIds.map((id) => <div key={id}><Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link></div>)}
+            {e.caseIds.length === 0 ? (
+              <Typography.Text type="secondary">{t('event.noCases')}</Typography.Text>
+            ) : (
+              e.caseIds.map((id) => (
+                <div key={id}>
+                  <Link to={`/cases/${encodeURIComponent(id)}`}>{id}</Link>
+                </div>
+              ))
+            )}
           </Card>
         </Col>
       </Row>
@@ -120,10 +215,21 @@ export function EventPage() {
   const register = async () => {
     if (!e) return;
     try {
-      const c = await api.post<Case>('/api/cases', { title: e.title.slice(0, 300), summary: e.reasons.join('；'), eventId: e.id, places: e.places.slice(0, 50), origin: 'event' });
+      const c = await api.post<Case>('/api/cases', {
+        title: e.title.slice(0, 300),
+        summary: e.reasons.join('；'),
+        eventId: e.id,
+        places: e.places.slice(0, 50),
+        origin: 'event',
+      });
       void navigate(`/cases/${encodeURIComponent(c.id)}`);
     } catch (err) {
-      void message.error(t('common.failed', { what: t('register.failed'), message: err instanceof ApiError ? err.describe() : String(err) }));
+      void message.error(
+        t('common.failed', {
+          what: t('register.failed'),
+          message: err instanceof ApiError ? err.describe() : String(err),
+        }),
+      );
     }
   };
   return (
@@ -133,7 +239,11 @@ export function EventPage() {
         e && (
           <Space wrap>
             {permissions.has('cases:write') && <Button onClick={() => void register()}>{t('event.register')}</Button>}
-            {permissions.has('events:write') && <Button onClick={() => setMerging(true)} data-testid="event-merge">{t('event.merge')}</Button>}
+            {permissions.has('events:write') && (
+              <Button onClick={() => setMerging(true)} data-testid="event-merge">
+                {t('event.merge')}
+              </Button>
+            )}
           </Space>
         )
       }

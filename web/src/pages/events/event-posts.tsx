@@ -30,7 +30,12 @@ export function EventPosts({ eventId, onChanged }: { eventId: string; onChanged:
       r.reload();
       onChanged();
     } catch (e) {
-      void message.error(t('common.failed', { what: t('event.actionFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', {
+          what: t('event.actionFailed'),
+          message: e instanceof ApiError ? e.describe() : String(e),
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -40,19 +45,43 @@ export function EventPosts({ eventId, onChanged }: { eventId: string; onChanged:
     <div data-testid="event-posts">
       {canWrite && (
         <div style={{ marginBottom: 8, display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
-          <Button disabled={selected.length === 0} loading={busy} onClick={() => void split()} data-testid="event-split">
+          <Button
+            disabled={selected.length === 0}
+            loading={busy}
+            onClick={() => void split()}
+            data-testid="event-split"
+          >
             {t('event.split', { count: selected.length })}
           </Button>
           <Typography.Text type="secondary">{t('event.splitHint')}</Typography.Text>
         </div>
       )}
-      <PageState what={t('event.postsLoad')} loading={r.loading && !r.data} error={r.error} onRetry={r.reload} empty={r.data?.posts.length === 0}>
+      <PageState
+        what={t('event.postsLoad')}
+        loading={r.loading && !r.data}
+        error={r.error}
+        onRetry={r.reload}
+        empty={r.data?.posts.length === 0}
+      >
         <List
           dataSource={r.data?.posts ?? []}
-          pagination={{ current: page, pageSize: 10, total: r.data?.total ?? 0, onChange: setPage, showSizeChanger: false, size: 'small' }}
+          pagination={{
+            current: page,
+            pageSize: 10,
+            total: r.data?.total ?? 0,
+            onChange: setPage,
+            showSizeChanger: false,
+            size: 'small',
+          }}
           renderItem={(p) => (
             <List.Item key={p.id} style={{ alignItems: 'flex-start', gap: 8 }}>
-              {canWrite && <Checkbox checked={selected.includes(p.id)} onChange={(e) => toggle(p, e.target.checked)} aria-label={p.title ?? p.id} />}
+              {canWrite && (
+                <Checkbox
+                  checked={selected.includes(p.id)}
+                  onChange={(e) => toggle(p, e.target.checked)}
+                  aria-label={p.title ?? p.id}
+                />
+              )}
               <div style={{ flex: 1, minWidth: 0 }}>
                 <PostLine post={p} terms={[]} onOpen={(x) => setOpenId(x.id)} />
               </div>

@@ -19,7 +19,9 @@ export function SentimentMix({ s }: { s: EventSummary['sentiment'] }) {
   const neg = Math.round((s.negative / total) * 100);
   const pos = Math.round((s.positive / total) * 100);
   return (
-    <Tooltip title={`${t('sentiment.negative')} ${s.negative} · ${t('sentiment.neutral')} ${s.neutral} · ${t('sentiment.positive')} ${s.positive}`}>
+    <Tooltip
+      title={`${t('sentiment.negative')} ${s.negative} · ${t('sentiment.neutral')} ${s.neutral} · ${t('sentiment.positive')} ${s.positive}`}
+    >
       <Progress
         percent={neg + (100 - neg - pos)}
         success={{ percent: neg, strokeColor: SENTIMENT_COLORS.negative }}
@@ -46,7 +48,13 @@ export function EventsPage() {
   return (
     <PageFrame title={t('nav.events')} description={t('events.description')}>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search aria-label={t('events.search')} placeholder={t('events.search')} allowClear onSearch={(v) => (setQ(v.trim()), setPage(1))} style={{ width: 280 }} />
+        <Input.Search
+          aria-label={t('events.search')}
+          placeholder={t('events.search')}
+          allowClear
+          onSearch={(v) => (setQ(v.trim()), setPage(1))}
+          style={{ width: 280 }}
+        />
         <Select
           aria-label={t('events.minLevel')}
           placeholder={t('events.minLevel')}
@@ -58,7 +66,14 @@ export function EventsPage() {
         />
       </Space>
       <Card>
-        <PageState what={t('events.load')} loading={list.loading && !data} error={list.error} onRetry={list.reload} empty={data?.events.length === 0} emptyText={t('events.empty')}>
+        <PageState
+          what={t('events.load')}
+          loading={list.loading && !data}
+          error={list.error}
+          onRetry={list.reload}
+          empty={data?.events.length === 0}
+          emptyText={t('events.empty')}
+        >
           {data && (
             <Table<EventSummary>
               data-testid="events-table"
@@ -69,12 +84,21 @@ export function EventsPage() {
               loading={list.loading}
               pagination={{ current: page, pageSize: 20, total: data.total, onChange: setPage, showSizeChanger: false }}
               columns={[
-                { title: t('events.title'), key: 'title', render: (_, e) => <Link to={`/events/${encodeURIComponent(e.id)}`}>{e.title}</Link> },
+                {
+                  title: t('events.title'),
+                  key: 'title',
+                  render: (_, e) => <Link to={`/events/${encodeURIComponent(e.id)}`}>{e.title}</Link>,
+                },
                 { title: t('events.level'), key: 'level', width: 130, render: (_, e) => <LevelTag level={e.level} /> },
                 { title: t('events.heat'), dataIndex: 'heat', width: 80, render: (h: number) => Math.round(h) },
                 { title: t('events.posts'), dataIndex: 'postCount', width: 80 },
                 { title: t('events.sourceCount'), dataIndex: 'sourceCount', width: 80 },
-                { title: t('events.sentimentMix'), key: 'mix', width: 120, render: (_, e) => <SentimentMix s={e.sentiment} /> },
+                {
+                  title: t('events.sentimentMix'),
+                  key: 'mix',
+                  width: 120,
+                  render: (_, e) => <SentimentMix s={e.sentiment} />,
+                },
                 { title: t('events.lastSeen'), key: 'last', width: 150, render: (_, e) => fmt(e.lastSeen) },
                 { title: t('events.reasons'), key: 'reasons', render: (_, e) => e.reasons.slice(0, 2).join('；') },
               ]}

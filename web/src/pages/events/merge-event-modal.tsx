@@ -7,7 +7,17 @@ import type { EventList } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useI18n } from '../../i18n/locale-context.tsx';
 
-export function MergeEventModal({ eventId, open, onClose, onMerged }: { eventId: string; open: boolean; onClose: () => void; onMerged: () => void }) {
+export function MergeEventModal({
+  eventId,
+  open,
+  onClose,
+  onMerged,
+}: {
+  eventId: string;
+  open: boolean;
+  onClose: () => void;
+  onMerged: () => void;
+}) {
   const { t } = useI18n();
   const { message } = AntdApp.useApp();
   const [q, setQ] = useState('');
@@ -23,13 +33,28 @@ export function MergeEventModal({ eventId, open, onClose, onMerged }: { eventId:
       onMerged();
       onClose();
     } catch (e) {
-      void message.error(t('common.failed', { what: t('event.actionFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', {
+          what: t('event.actionFailed'),
+          message: e instanceof ApiError ? e.describe() : String(e),
+        }),
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Modal open={open} title={t('event.merge')} onCancel={onClose} onOk={() => void merge()} okButtonProps={{ disabled: !other }} confirmLoading={busy} okText={t('event.merge')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('event.merge')}
+      onCancel={onClose}
+      onOk={() => void merge()}
+      okButtonProps={{ disabled: !other }}
+      confirmLoading={busy}
+      okText={t('event.merge')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <label htmlFor="tf-merge-pick">{t('event.mergePick')}</label>
       <Select
         id="tf-merge-pick"
@@ -38,7 +63,9 @@ export function MergeEventModal({ eventId, open, onClose, onMerged }: { eventId:
         onChange={setOther}
         loading={list.loading}
         style={{ width: '100%', marginTop: 8 }}
-        options={(list.data?.events ?? []).filter((e) => e.id !== eventId).map((e) => ({ value: e.id, label: `${e.title} (${e.postCount})` }))}
+        options={(list.data?.events ?? [])
+          .filter((e) => e.id !== eventId)
+          .map((e) => ({ value: e.id, label: `${e.title} (${e.postCount})` }))}
         data-testid="merge-pick"
       />
     </Modal>

@@ -20,7 +20,11 @@ function Figures({ data, wall }: { data: Overview; wall: boolean }) {
               title={t(fig.label)}
               value={formatFigure(fig.value, fig.unit, locale)}
               styles={{ content: { ...(fig.alarm ? { color: '#ff4d4f' } : {}), ...(wall ? { fontSize: 40 } : {}) } }}
-              suffix={fig.key === 'posts' && change !== null && !wall ? <small>{t('overview.change', { change: formatFigure(change, 'percent', locale) })}</small> : undefined}
+              suffix={
+                fig.key === 'posts' && change !== null && !wall ? (
+                  <small>{t('overview.change', { change: formatFigure(change, 'percent', locale) })}</small>
+                ) : undefined
+              }
             />
           </Card>
         </Col>
@@ -40,7 +44,11 @@ function Panel({ title, testId, children }: { title: string; testId: string; chi
 export function OverviewBoard({ data, wall = false }: { data: Overview; wall?: boolean }) {
   const { t } = useI18n();
   const text: ChartText = {
-    sentiment: { negative: t('sentiment.negative'), neutral: t('sentiment.neutral'), positive: t('sentiment.positive') },
+    sentiment: {
+      negative: t('sentiment.negative'),
+      neutral: t('sentiment.neutral'),
+      positive: t('sentiment.positive'),
+    },
     gap: (name) => t('overview.gap', { name }),
     negative: t('overview.placesNegative'),
     count: t('overview.posts'),
@@ -50,17 +58,44 @@ export function OverviewBoard({ data, wall = false }: { data: Overview; wall?: b
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       {data.totals.posts === 0 && <Alert type="info" showIcon title={t('overview.noData')} />}
-      {data.gaps.length > 0 && <Alert type="warning" showIcon title={t('overview.gapsNote', { count: data.gaps.length })} data-testid="gaps-note" />}
+      {data.gaps.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('overview.gapsNote', { count: data.gaps.length })}
+          data-testid="gaps-note"
+        />
+      )}
       <Figures data={data} wall={wall} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Panel title={t('overview.volume')} testId="panel-volume">
-            {data.series.length > 0 ? <Chart option={volumeOption(data, text)} height={h} dark={wall} label={t('overview.volumeLabel')} testId="chart-volume" /> : empty}
+            {data.series.length > 0 ? (
+              <Chart
+                option={volumeOption(data, text)}
+                height={h}
+                dark={wall}
+                label={t('overview.volumeLabel')}
+                testId="chart-volume"
+              />
+            ) : (
+              empty
+            )}
           </Panel>
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Panel title={t('overview.sources')} testId="panel-sources">
-            {data.sources.length > 0 ? <Chart option={sourcesOption(data)} height={h} dark={wall} label={t('overview.sources')} testId="chart-sources" /> : empty}
+            {data.sources.length > 0 ? (
+              <Chart
+                option={sourcesOption(data)}
+                height={h}
+                dark={wall}
+                label={t('overview.sources')}
+                testId="chart-sources"
+              />
+            ) : (
+              empty
+            )}
           </Panel>
         </Col>
         <Col xs={24} md={12} xl={6}>
@@ -75,12 +110,32 @@ export function OverviewBoard({ data, wall = false }: { data: Overview; wall?: b
         </Col>
         <Col xs={24} lg={12} xl={8}>
           <Panel title={t('overview.keywords')} testId="panel-keywords">
-            {data.keywords.length > 0 ? <Chart option={wordCloudOption(data, wall)} height={h} dark={wall} label={t('overview.keywords')} testId="chart-keywords" /> : empty}
+            {data.keywords.length > 0 ? (
+              <Chart
+                option={wordCloudOption(data, wall)}
+                height={h}
+                dark={wall}
+                label={t('overview.keywords')}
+                testId="chart-keywords"
+              />
+            ) : (
+              empty
+            )}
           </Panel>
         </Col>
         <Col xs={24} lg={12} xl={8}>
           <Panel title={t('overview.places')} testId="panel-places">
-            {data.places.length > 0 ? <Chart option={placesOption(data, text)} height={h} dark={wall} label={t('overview.places')} testId="chart-places" /> : empty}
+            {data.places.length > 0 ? (
+              <Chart
+                option={placesOption(data, text)}
+                height={h}
+                dark={wall}
+                label={t('overview.places')}
+                testId="chart-places"
+              />
+            ) : (
+              empty
+            )}
           </Panel>
         </Col>
       </Row>

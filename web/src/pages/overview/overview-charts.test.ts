@@ -6,16 +6,33 @@ const pt = (at: string, negative = 0, neutral = 0, positive = 0) => ({ at, negat
 
 describe('overview charts', () => {
   it('sums points into whole hours, in time order', () => {
-    const out = bucketSeries([pt('2026-05-01T03:16:44Z', 1), pt('2026-05-01T02:00:00Z', 0, 2), pt('2026-05-01T03:00:00Z', 0, 0, 1), pt('bad', 9)], 3_600_000);
+    const out = bucketSeries(
+      [
+        pt('2026-05-01T03:16:44Z', 1),
+        pt('2026-05-01T02:00:00Z', 0, 2),
+        pt('2026-05-01T03:00:00Z', 0, 0, 1),
+        pt('bad', 9),
+      ],
+      3_600_000,
+    );
     expect(out).toEqual([pt('2026-05-01T02:00:00.000Z', 0, 2, 0), pt('2026-05-01T03:00:00.000Z', 1, 0, 1)]);
   });
   it('shades each collection gap, an open gap up to the end of the window', () => {
     const o = {
-      from: '2026-05-01T00:00:00Z', to: '2026-05-02T00:00:00Z', series: [pt('2026-05-01T01:00:00Z', 1)],
+      from: '2026-05-01T00:00:00Z',
+      to: '2026-05-02T00:00:00Z',
+      series: [pt('2026-05-01T01:00:00Z', 1)],
       gaps: [{ sourceId: 's', name: '论坛', from: '2026-05-01T05:00:00Z', to: null, reason: 'failing' }],
     } as unknown as Overview;
-    const opt = volumeOption(o, { sentiment: { negative: 'N', neutral: 'M', positive: 'P' }, gap: (n) => `gap ${n}`, negative: 'n', count: 'c' }) as { series: { markArea?: { data: unknown } }[] };
-    expect(opt.series[0]?.markArea?.data).toEqual([[{ name: 'gap 论坛', xAxis: Date.parse('2026-05-01T05:00:00Z') }, { xAxis: Date.parse('2026-05-02T00:00:00Z') }]]);
+    const opt = volumeOption(o, {
+      sentiment: { negative: 'N', neutral: 'M', positive: 'P' },
+      gap: (n) => `gap ${n}`,
+      negative: 'n',
+      count: 'c',
+    }) as { series: { markArea?: { data: unknown } }[] };
+    expect(opt.series[0]?.markArea?.data).toEqual([
+      [{ name: 'gap 论坛', xAxis: Date.parse('2026-05-01T05:00:00Z') }, { xAxis: Date.parse('2026-05-02T00:00:00Z') }],
+    ]);
     expect(opt.series[1]?.markArea).toBeUndefined();
   });
 });

@@ -41,7 +41,14 @@ export function volumeOption(o: Overview, text: ChartText): EChartsCoreOption {
       showSymbol: false,
       data: points.map((p) => [Date.parse(p.at), p[s]]),
       ...(i === 0 && gapAreas.length > 0
-        ? { markArea: { silent: false, itemStyle: { color: 'rgba(140,140,140,0.25)' }, label: { fontSize: 11, color: '#595959' }, data: gapAreas } }
+        ? {
+            markArea: {
+              silent: false,
+              itemStyle: { color: 'rgba(140,140,140,0.25)' },
+              label: { fontSize: 11, color: '#595959' },
+              data: gapAreas,
+            },
+          }
         : {}),
     })),
   };
@@ -64,7 +71,9 @@ export function sourcesOption(o: Overview): EChartsCoreOption {
 }
 
 export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
-  const palette = dark ? ['#69b1ff', '#95de64', '#ffd666', '#ff85c0', '#5cdbd3'] : ['#1677ff', '#389e0d', '#d46b08', '#c41d7f', '#08979c'];
+  const palette = dark
+    ? ['#69b1ff', '#95de64', '#ffd666', '#ff85c0', '#5cdbd3']
+    : ['#1677ff', '#389e0d', '#d46b08', '#c41d7f', '#08979c'];
   return {
     tooltip: { show: true },
     series: [
@@ -84,7 +93,10 @@ export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
 
 /** Top places as horizontal bars: all posts, and the negative ones among them. */
 export function placesOption(o: Overview, text: ChartText): EChartsCoreOption {
-  const top = [...o.places].sort((a, b) => b.count - a.count).slice(0, 10).reverse();
+  const top = [...o.places]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 10)
+    .reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -92,8 +104,19 @@ export function placesOption(o: Overview, text: ChartText): EChartsCoreOption {
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: top.map((p) => p.name) },
     series: [
-      { name: text.count, type: 'bar', data: top.map((p) => p.count), itemStyle: { color: '#1677ff' }, barGap: '-100%' },
-      { name: text.negative, type: 'bar', data: top.map((p) => p.negative), itemStyle: { color: SENTIMENT_COLORS.negative } },
+      {
+        name: text.count,
+        type: 'bar',
+        data: top.map((p) => p.count),
+        itemStyle: { color: '#1677ff' },
+        barGap: '-100%',
+      },
+      {
+        name: text.negative,
+        type: 'bar',
+        data: top.map((p) => p.negative),
+        itemStyle: { color: SENTIMENT_COLORS.negative },
+      },
     ],
   };
 }

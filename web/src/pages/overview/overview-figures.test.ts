@@ -2,13 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../api/types.ts';
 import { formatFigure, overviewFigures, postsChange } from './overview-figures.ts';
 
-function overview(p: { posts?: number; negative?: number; previous?: number; overdue?: number; handling?: number | null } = {}): Overview {
+function overview(
+  p: { posts?: number; negative?: number; previous?: number; overdue?: number; handling?: number | null } = {},
+): Overview {
   const posts = p.posts ?? 0;
   return {
     from: '2024-05-01T16:00:00.000Z',
     to: '2024-05-02T16:00:00.000Z',
     timezone: 'Asia/Shanghai',
-    totals: { posts, negative: p.negative ?? 0, neutral: posts - (p.negative ?? 0), positive: 0, previousPosts: p.previous ?? 0 },
+    totals: {
+      posts,
+      negative: p.negative ?? 0,
+      neutral: posts - (p.negative ?? 0),
+      positive: 0,
+      previousPosts: p.previous ?? 0,
+    },
     series: [],
     gaps: [],
     sources: [],
@@ -23,7 +31,9 @@ function overview(p: { posts?: number; negative?: number; previous?: number; ove
 
 describe('overview figures', () => {
   it('derives the negative share and flags overdue cases', () => {
-    const figs = Object.fromEntries(overviewFigures(overview({ posts: 200, negative: 50, overdue: 2, handling: 0.875 })).map((f) => [f.key, f]));
+    const figs = Object.fromEntries(
+      overviewFigures(overview({ posts: 200, negative: 50, overdue: 2, handling: 0.875 })).map((f) => [f.key, f]),
+    );
     expect(figs.negativeShare?.value).toBe(0.25);
     expect(figs.overdue).toMatchObject({ value: 2, alarm: true });
     expect(figs.openAlerts?.alarm).toBe(false);

@@ -18,7 +18,13 @@ function share(part: number, whole: number): number | null {
 }
 
 export function overviewFigures(o: Overview): Figure[] {
-  const f = (key: string, label: MessageKey, value: number | null, unit: Figure['unit'] = 'count', alarm = false): Figure => ({ key, label, value, unit, alarm });
+  const f = (
+    key: string,
+    label: MessageKey,
+    value: number | null,
+    unit: Figure['unit'] = 'count',
+    alarm = false,
+  ): Figure => ({ key, label, value, unit, alarm });
   return [
     f('posts', 'overview.posts', o.totals.posts),
     f('negativeShare', 'overview.negativeShare', share(o.totals.negative, o.totals.posts), 'percent'),
@@ -38,6 +44,7 @@ export function postsChange(o: Overview): number | null {
 
 export function formatFigure(value: number | null, unit: Figure['unit'], locale: string): string {
   if (value === null) return '—';
-  if (unit === 'percent') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  if (unit === 'percent')
+    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
   return new Intl.NumberFormat(locale).format(value);
 }

@@ -41,7 +41,12 @@ export function OverviewPage() {
       }
     >
       <div data-testid="overview-state">
-        <PageState what={t('overview.load')} loading={overview.loading && !data} error={data ? undefined : overview.error} onRetry={overview.reload}>
+        <PageState
+          what={t('overview.load')}
+          loading={overview.loading && !data}
+          error={data ? undefined : overview.error}
+          onRetry={overview.reload}
+        >
           {data && (
             <>
               <OverviewWindow data={data} />

@@ -43,13 +43,19 @@ export function WallPage() {
   const data = overview.data;
   return (
     <ConfigProvider theme={{ algorithm: theme.darkAlgorithm, token: { fontSize: 18 } }}>
-      <div className="tf-wall" data-testid="wall" style={{ minHeight: '100vh', background: '#0b1220', color: '#fff', padding: 24 }}>
+      <div
+        className="tf-wall"
+        data-testid="wall"
+        style={{ minHeight: '100vh', background: '#0b1220', color: '#fff', padding: 24 }}
+      >
         <PageFrameTitle title={t('overview.wall')} />
         <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
           <Typography.Title level={1} style={{ margin: 0, flex: 1, color: '#fff', fontSize: 40 }}>
             {office.name ?? t('app.defaultOffice')} · {t('nav.overview')}
           </Typography.Title>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>{t('overview.updated', { time: fmt(updated, 'time') })}</Typography.Text>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.65)' }}>
+            {t('overview.updated', { time: fmt(updated, 'time') })}
+          </Typography.Text>
           <Space>
             <Button icon={full ? <CompressOutlined /> : <ExpandOutlined />} onClick={toggleFull}>
               {t('overview.fullscreen')}
@@ -59,7 +65,12 @@ export function WallPage() {
             </Button>
           </Space>
         </div>
-        <PageState what={t('overview.load')} loading={overview.loading && !data} error={data ? undefined : overview.error} onRetry={overview.reload}>
+        <PageState
+          what={t('overview.load')}
+          loading={overview.loading && !data}
+          error={data ? undefined : overview.error}
+          onRetry={overview.reload}
+        >
           {data && (
             <>
               <OverviewWindow data={data} light />

@@ -10,10 +10,15 @@ describe('markError', () => {
   });
   it('property: the parts always join back to the expression', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.integer({ min: -5, max: 300 }), fc.integer({ min: -2, max: 20 }), (e, c, l) => {
-        const m = markError(e, c, l);
-        expect(m.before + m.bad + m.after).toBe(e);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.integer({ min: -5, max: 300 }),
+        fc.integer({ min: -2, max: 20 }),
+        (e, c, l) => {
+          const m = markError(e, c, l);
+          expect(m.before + m.bad + m.after).toBe(e);
+        },
+      ),
     );
   });
 });

@@ -9,5 +9,9 @@ export function markError(expression: string, column: number, length = 1): Marke
   const chars = Array.from(expression);
   const start = Math.min(Math.max(0, Math.floor(column) - 1), chars.length);
   const end = Math.min(chars.length, start + Math.max(1, Math.floor(length)));
-  return { before: chars.slice(0, start).join(''), bad: chars.slice(start, end).join(''), after: chars.slice(end).join('') };
+  return {
+    before: chars.slice(0, start).join(''),
+    bad: chars.slice(start, end).join(''),
+    after: chars.slice(end).join(''),
+  };
 }

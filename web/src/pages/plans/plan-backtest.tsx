@@ -35,7 +35,9 @@ export function PlanBacktest({ expression, disabled }: { expression: string; dis
     try {
       setResult(await api.post<PlanTestResponse>('/api/plans/test', { expression, days: DAYS, sample: 10 }));
     } catch (e) {
-      void message.error(t('common.failed', { what: t('plans.testFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('plans.testFailed'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -47,8 +49,15 @@ export function PlanBacktest({ expression, disabled }: { expression: string; dis
       </Button>
       {result && (
         <div style={{ marginTop: 12 }}>
-          <Typography.Paragraph strong data-testid="plan-matched">{t('plans.matched', { days: DAYS, matched: result.matched, scanned: result.scanned })}</Typography.Paragraph>
-          <Chart option={backtestOption(result, t('plans.perDay'))} height={200} label={t('plans.perDay')} testId="chart-backtest" />
+          <Typography.Paragraph strong data-testid="plan-matched">
+            {t('plans.matched', { days: DAYS, matched: result.matched, scanned: result.scanned })}
+          </Typography.Paragraph>
+          <Chart
+            option={backtestOption(result, t('plans.perDay'))}
+            height={200}
+            label={t('plans.perDay')}
+            testId="chart-backtest"
+          />
           <Typography.Title level={5}>{t('plans.samples')}</Typography.Title>
           <List
             size="small"

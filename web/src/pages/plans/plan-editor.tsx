@@ -24,16 +24,38 @@ function CheckLine({ expression }: { expression: string }) {
   const { t } = useI18n();
   const c = usePlanCheck(expression);
   if (c.checking) return <Typography.Text type="secondary">{t('plans.checking')}</Typography.Text>;
-  if (c.error) return <Typography.Text type="danger">{t('common.failed', { what: t('plans.checkFailed'), message: c.error.describe() })}</Typography.Text>;
+  if (c.error)
+    return (
+      <Typography.Text type="danger">
+        {t('common.failed', { what: t('plans.checkFailed'), message: c.error.describe() })}
+      </Typography.Text>
+    );
   if (!c.result) return null;
-  if (c.result.ok || !c.result.error) return <Typography.Text type="success" data-testid="plan-check-ok">✓ {t('plans.ok')}</Typography.Text>;
+  if (c.result.ok || !c.result.error)
+    return (
+      <Typography.Text type="success" data-testid="plan-check-ok">
+        ✓ {t('plans.ok')}
+      </Typography.Text>
+    );
   const e = c.result.error;
   const m = markError(expression, e.column, e.length);
   return (
     <div role="alert" data-testid="plan-check-error">
-      <pre style={{ margin: '4px 0', padding: 8, background: '#fff2f0', whiteSpace: 'pre-wrap', wordBreak: 'break-all', fontSize: 14 }}>
+      <pre
+        style={{
+          margin: '4px 0',
+          padding: 8,
+          background: '#fff2f0',
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-all',
+          fontSize: 14,
+        }}
+      >
         {m.before}
-        <span data-testid="plan-error-mark" style={{ background: '#ffccc7', textDecoration: 'underline wavy #cf1322', padding: m.bad ? 0 : '0 4px' }}>
+        <span
+          data-testid="plan-error-mark"
+          style={{ background: '#ffccc7', textDecoration: 'underline wavy #cf1322', padding: m.bad ? 0 : '0 4px' }}
+        >
           {m.bad || ' '}
         </span>
         {m.after}
@@ -56,11 +78,15 @@ export function PlanEditor({ plan, onSaved }: { plan: Plan | null; onSaved: (p: 
     setBusy(true);
     try {
       const body = { ...v, name: v.name.trim() };
-      const saved = plan ? await api.put<Plan>(`/api/plans/${encodeURIComponent(plan.id)}`, body) : await api.post<Plan>('/api/plans', body);
+      const saved = plan
+        ? await api.put<Plan>(`/api/plans/${encodeURIComponent(plan.id)}`, body)
+        : await api.post<Plan>('/api/plans', body);
       void message.success(t('plans.saved'));
       onSaved(saved);
     } catch (e) {
-      void message.error(t('common.failed', { what: t('plans.saveFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('plans.saveFailed'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -72,7 +98,9 @@ export function PlanEditor({ plan, onSaved }: { plan: Plan | null; onSaved: (p: 
       void message.success(t('plans.deleted'));
       onSaved(null);
     } catch (e) {
-      void message.error(t('common.failed', { what: t('common.delete'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('common.delete'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     }
   };
   return (
@@ -81,14 +109,34 @@ export function PlanEditor({ plan, onSaved }: { plan: Plan | null; onSaved: (p: 
       layout="vertical"
       name="plan"
       disabled={!canManage}
-      initialValues={plan ? { name: plan.name, expression: plan.expression, places: plan.places, units: plan.units, enabled: plan.enabled } : { name: '', expression: '', places: [], units: [], enabled: true }}
+      initialValues={
+        plan
+          ? {
+              name: plan.name,
+              expression: plan.expression,
+              places: plan.places,
+              units: plan.units,
+              enabled: plan.enabled,
+            }
+          : { name: '', expression: '', places: [], units: [], enabled: true }
+      }
       onFinish={(v) => void save(v)}
     >
       <Form.Item name="name" label={t('plans.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="expression" label={t('plans.expression')} extra={t('plans.expressionHelp')} rules={[{ required: true, max: 5000 }]}>
-        <Input.TextArea rows={4} spellCheck={false} style={{ fontFamily: 'monospace', fontSize: 15 }} data-testid="plan-expression" />
+      <Form.Item
+        name="expression"
+        label={t('plans.expression')}
+        extra={t('plans.expressionHelp')}
+        rules={[{ required: true, max: 5000 }]}
+      >
+        <Input.TextArea
+          rows={4}
+          spellCheck={false}
+          style={{ fontFamily: 'monospace', fontSize: 15 }}
+          data-testid="plan-expression"
+        />
       </Form.Item>
       <div style={{ marginTop: -12, marginBottom: 16, minHeight: 22 }} aria-live="polite">
         <CheckLine expression={expression} />
@@ -109,7 +157,12 @@ export function PlanEditor({ plan, onSaved }: { plan: Plan | null; onSaved: (p: 
           {t('common.save')}
         </Button>
         {plan && (
-          <Popconfirm title={t('plans.deleteConfirm', { name: plan.name })} onConfirm={() => void remove()} okText={t('common.delete')} cancelText={t('common.cancel')}>
+          <Popconfirm
+            title={t('plans.deleteConfirm', { name: plan.name })}
+            onConfirm={() => void remove()}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+          >
             <Button danger>{t('common.delete')}</Button>
           </Popconfirm>
         )}

@@ -14,15 +14,24 @@ export function PlansPage() {
   const { t } = useI18n();
   const { permissions } = useAuth();
   const r = useApi<{ plans: Plan[] }>('/api/plans');
-  const [selected, setSelected] = useState<string | 'new' | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
   const plans = r.data?.plans ?? [];
-  const current = selected === 'new' ? null : (plans.find((p) => p.id === selected) ?? (selected === null ? plans[0] : undefined) ?? null);
+  const current =
+    selected === 'new'
+      ? null
+      : (plans.find((p) => p.id === selected) ?? (selected === null ? plans[0] : undefined) ?? null);
   const editorKey = selected === 'new' ? 'new' : (current?.id ?? 'new');
   return (
     <PageFrame
       title={t('nav.plans')}
       description={t('plans.description')}
-      extra={permissions.has('plans:manage') && <Button icon={<PlusOutlined />} onClick={() => setSelected('new')} data-testid="plan-new">{t('plans.new')}</Button>}
+      extra={
+        permissions.has('plans:manage') && (
+          <Button icon={<PlusOutlined />} onClick={() => setSelected('new')} data-testid="plan-new">
+            {t('plans.new')}
+          </Button>
+        )
+      }
     >
       <PageState what={t('plans.load')} loading={r.loading && !r.data} error={r.error} onRetry={r.reload}>
         <Row gutter={[16, 16]}>
@@ -35,11 +44,22 @@ export function PlansPage() {
                   size="small"
                   dataSource={plans}
                   renderItem={(p) => (
-                    <List.Item key={p.id} style={{ cursor: 'pointer', background: p.id === current?.id && selected !== 'new' ? '#e6f4ff' : undefined, paddingLeft: 8 }} onClick={() => setSelected(p.id)}>
+                    <List.Item
+                      key={p.id}
+                      style={{
+                        cursor: 'pointer',
+                        background: p.id === current?.id && selected !== 'new' ? '#e6f4ff' : undefined,
+                        paddingLeft: 8,
+                      }}
+                      onClick={() => setSelected(p.id)}
+                    >
                       <div style={{ minWidth: 0 }}>
-                        <Typography.Link onClick={() => setSelected(p.id)}>{p.name}</Typography.Link> {!p.enabled && <Tag>{t('common.disabled')}</Tag>}
+                        <Typography.Link onClick={() => setSelected(p.id)}>{p.name}</Typography.Link>{' '}
+                        {!p.enabled && <Tag>{t('common.disabled')}</Tag>}
                         <div>
-                          <Typography.Text type="secondary" ellipsis style={{ fontFamily: 'monospace', fontSize: 12 }}>{p.expression}</Typography.Text>
+                          <Typography.Text type="secondary" ellipsis style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                            {p.expression}
+                          </Typography.Text>
                         </div>
                       </div>
                     </List.Item>

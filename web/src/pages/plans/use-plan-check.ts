@@ -22,7 +22,13 @@ export function usePlanCheck(expression: string, delayMs = 400): PlanCheckState 
     const timer = setTimeout(() => {
       api.post<PlanCheck>('/api/plans/check', { expression }).then(
         (result) => live && setState({ checking: false, result, error: null }),
-        (e: unknown) => live && setState({ checking: false, result: null, error: e instanceof ApiError ? e : new ApiError(0, 'TF_ERR_BAD_RESPONSE', String(e)) }),
+        (e: unknown) =>
+          live &&
+          setState({
+            checking: false,
+            result: null,
+            error: e instanceof ApiError ? e : new ApiError(0, 'TF_ERR_BAD_RESPONSE', String(e)),
+          }),
       );
     }, delayMs);
     return () => {

@@ -36,7 +36,17 @@ export interface JsonConfigListProps {
   extra?: (item: ConfigItem) => ReactNode;
 }
 
-export function JsonConfigList({ path, listKey, title, addLabel, configLabel, kinds, canManage, canDelete, extra }: JsonConfigListProps) {
+export function JsonConfigList({
+  path,
+  listKey,
+  title,
+  addLabel,
+  configLabel,
+  kinds,
+  canManage,
+  canDelete,
+  extra,
+}: JsonConfigListProps) {
   const { t } = useI18n();
   const r = useApi<unknown>(path);
   const { busy, run } = useAction();
@@ -45,7 +55,12 @@ export function JsonConfigList({ path, listKey, title, addLabel, configLabel, ki
   const items = listOf<ConfigItem>(r.data, listKey);
   const save = (v: ItemForm) =>
     run(title, async () => {
-      const body = { name: v.name.trim(), enabled: v.enabled, ...(kinds ? { kind: v.kind } : {}), config: parseJsonObject(v.config, t('json.invalid')) };
+      const body = {
+        name: v.name.trim(),
+        enabled: v.enabled,
+        ...(kinds ? { kind: v.kind } : {}),
+        config: parseJsonObject(v.config, t('json.invalid')),
+      };
       if (editing === 'new') await api.post(path, body);
       else if (editing) await api.put(`${path}/${encodeURIComponent(editing.id)}`, body);
       setEditing(null);
@@ -67,7 +82,13 @@ export function JsonConfigList({ path, listKey, title, addLabel, configLabel, ki
           </Button>
         </div>
       )}
-      <PageState what={t('settings.loadFailed', { what: title })} loading={r.loading && !r.data} error={r.error} onRetry={r.reload} empty={r.data !== undefined && items.length === 0}>
+      <PageState
+        what={t('settings.loadFailed', { what: title })}
+        loading={r.loading && !r.data}
+        error={r.error}
+        onRetry={r.reload}
+        empty={r.data !== undefined && items.length === 0}
+      >
         <Table<ConfigItem>
           rowKey="id"
           size="small"
@@ -76,9 +97,20 @@ export function JsonConfigList({ path, listKey, title, addLabel, configLabel, ki
           pagination={false}
           columns={[
             { title: t('common.name'), dataIndex: 'name' },
-            ...(kinds ? [{ title: t('channels.kind'), key: 'kind', render: (_: unknown, i: ConfigItem) => i.kind }] : []),
-            { title: t('common.enabled'), key: 'en', render: (_, i) => (i.enabled ? <Tag color="green">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>) },
-            { title: configLabel, key: 'cfg', render: (_, i) => <code style={{ fontSize: 12 }}>{JSON.stringify(i.config).slice(0, 120)}</code> },
+            ...(kinds
+              ? [{ title: t('channels.kind'), key: 'kind', render: (_: unknown, i: ConfigItem) => i.kind }]
+              : []),
+            {
+              title: t('common.enabled'),
+              key: 'en',
+              render: (_, i) =>
+                i.enabled ? <Tag color="green">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>,
+            },
+            {
+              title: configLabel,
+              key: 'cfg',
+              render: (_, i) => <code style={{ fontSize: 12 }}>{JSON.stringify(i.config).slice(0, 120)}</code>,
+            },
             {
               title: t('common.actions'),
               key: 'act',
@@ -86,21 +118,45 @@ export function JsonConfigList({ path, listKey, title, addLabel, configLabel, ki
                 <Space wrap>
                   {i.hasSecret && <Tag color="gold">{t('channels.secret')}</Tag>}
                   {extra?.(i)}
-                  {canManage && <Button size="small" onClick={() => setEditing(i)}>{t('common.edit')}</Button>}
-                  {canManage && canDelete && <Button size="small" danger onClick={() => void remove(i)}>{t('common.delete')}</Button>}
+                  {canManage && (
+                    <Button size="small" onClick={() => setEditing(i)}>
+                      {t('common.edit')}
+                    </Button>
+                  )}
+                  {canManage && canDelete && (
+                    <Button size="small" danger onClick={() => void remove(i)}>
+                      {t('common.delete')}
+                    </Button>
+                  )}
                 </Space>
               ),
             },
           ]}
         />
       </PageState>
-      <Modal open={editing !== null} title={current ? current.name : addLabel} onCancel={() => setEditing(null)} onOk={() => form.submit()} confirmLoading={busy} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden forceRender width={640}>
+      <Modal
+        open={editing !== null}
+        title={current ? current.name : addLabel}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        destroyOnHidden
+        forceRender
+        width={640}
+      >
         {editing !== null && (
           <Form<ItemForm>
             form={form}
             layout="vertical"
             preserve={false}
-            initialValues={{ name: current?.name ?? '', kind: current?.kind ?? kinds?.[0], enabled: current?.enabled ?? true, config: JSON.stringify(current?.config ?? {}, null, 2) }}
+            initialValues={{
+              name: current?.name ?? '',
+              kind: current?.kind ?? kinds?.[0],
+              enabled: current?.enabled ?? true,
+              config: JSON.stringify(current?.config ?? {}, null, 2),
+            }}
             onFinish={(v) => void save(v)}
           >
             <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
@@ -114,7 +170,16 @@ export function JsonConfigList({ path, listKey, title, addLabel, configLabel, ki
             <Form.Item name="enabled" label={t('common.enabled')} valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Form.Item name="config" label={configLabel} rules={[{ validator: (_, v: string) => (parseJsonObjectSafe(v) ? Promise.resolve() : Promise.reject(new Error(t('json.invalid')))) }]}>
+            <Form.Item
+              name="config"
+              label={configLabel}
+              rules={[
+                {
+                  validator: (_, v: string) =>
+                    parseJsonObjectSafe(v) ? Promise.resolve() : Promise.reject(new Error(t('json.invalid'))),
+                },
+              ]}
+            >
               <Input.TextArea rows={10} spellCheck={false} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
           </Form>

@@ -26,10 +26,17 @@ export function RosterTab() {
   const { busy, run } = useAction();
   const [form] = Form.useForm<NewShift>();
   const name = (id: string) => users.data?.users.find((u) => u.id === id)?.displayName ?? id;
-  const order = (n: number) => (n === 0 ? t('roster.order.0') : n === 20 ? t('roster.order.20') : t('roster.order.n', { n }));
+  const order = (n: number) =>
+    n === 0 ? t('roster.order.0') : n === 20 ? t('roster.order.20') : t('roster.order.n', { n });
   const add = (v: NewShift) =>
     run(t('roster.add'), async () => {
-      await api.post('/api/roster', { userId: v.userId, startsAt: v.range[0].toISOString(), endsAt: v.range[1].toISOString(), chainOrder: v.chainOrder, ...(v.note?.trim() ? { note: v.note.trim() } : {}) });
+      await api.post('/api/roster', {
+        userId: v.userId,
+        startsAt: v.range[0].toISOString(),
+        endsAt: v.range[1].toISOString(),
+        chainOrder: v.chainOrder,
+        ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      });
       form.resetFields();
       r.reload();
       return t('common.saved');
@@ -43,9 +50,24 @@ export function RosterTab() {
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       {canManage && (
-        <Form<NewShift> form={form} layout="inline" name="new-shift" onFinish={(v) => void add(v)} initialValues={{ chainOrder: 0 }} style={{ rowGap: 8 }}>
+        <Form<NewShift>
+          form={form}
+          layout="inline"
+          name="new-shift"
+          onFinish={(v) => void add(v)}
+          initialValues={{ chainOrder: 0 }}
+          style={{ rowGap: 8 }}
+        >
           <Form.Item name="userId" label={t('roster.user')} rules={[{ required: true }]}>
-            {users.data ? <Select style={{ width: 160 }} showSearch={{ optionFilterProp: 'label' }} options={users.data.users.map((u) => ({ value: u.id, label: u.displayName }))} /> : <Input style={{ width: 160 }} />}
+            {users.data ? (
+              <Select
+                style={{ width: 160 }}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={users.data.users.map((u) => ({ value: u.id, label: u.displayName }))}
+              />
+            ) : (
+              <Input style={{ width: 160 }} />
+            )}
           </Form.Item>
           <Form.Item name="range" label={`${t('roster.start')} – ${t('roster.end')}`} rules={[{ required: true }]}>
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
@@ -61,11 +83,31 @@ export function RosterTab() {
           </Button>
         </Form>
       )}
-      <PageState what={t('settings.loadFailed', { what: t('settings.roster') })} loading={r.loading && !r.data} error={r.error} onRetry={r.reload}>
+      <PageState
+        what={t('settings.loadFailed', { what: t('settings.roster') })}
+        loading={r.loading && !r.data}
+        error={r.error}
+        onRetry={r.reload}
+      >
         {r.data && (
           <>
-            <Typography.Paragraph>{r.data.now.onDuty.length ? t('roster.onDuty', { names: r.data.now.onDuty.map(name).join('、') }) : t('roster.nobody')}</Typography.Paragraph>
-            {r.data.gaps.length > 0 && <Alert type="warning" showIcon title={t('roster.gaps', { count: r.data.gaps.length })} description={r.data.gaps.slice(0, 5).map((g) => `${fmt(g.from)} – ${fmt(g.to)}`).join('；')} style={{ marginBottom: 12 }} />}
+            <Typography.Paragraph>
+              {r.data.now.onDuty.length
+                ? t('roster.onDuty', { names: r.data.now.onDuty.map(name).join('、') })
+                : t('roster.nobody')}
+            </Typography.Paragraph>
+            {r.data.gaps.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={t('roster.gaps', { count: r.data.gaps.length })}
+                description={r.data.gaps
+                  .slice(0, 5)
+                  .map((g) => `${fmt(g.from)} – ${fmt(g.to)}`)
+                  .join('；')}
+                style={{ marginBottom: 12 }}
+              />
+            )}
             <Table<Shift>
               rowKey="id"
               size="small"
@@ -78,7 +120,19 @@ export function RosterTab() {
                 { title: t('roster.end'), key: 'end', render: (_, s) => fmt(s.endsAt) },
                 { title: t('roster.order'), key: 'order', render: (_, s) => order(s.chainOrder) },
                 { title: t('roster.note'), key: 'note', render: (_, s) => s.note ?? '' },
-                ...(canManage ? [{ title: t('common.actions'), key: 'act', render: (_: unknown, s: Shift) => <Button size="small" danger onClick={() => void remove(s)}>{t('common.delete')}</Button> }] : []),
+                ...(canManage
+                  ? [
+                      {
+                        title: t('common.actions'),
+                        key: 'act',
+                        render: (_: unknown, s: Shift) => (
+                          <Button size="small" danger onClick={() => void remove(s)}>
+                            {t('common.delete')}
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </>

@@ -41,20 +41,46 @@ export function SettingsPage() {
     manageAlerts && {
       key: 'rules',
       label: t('settings.rules'),
-      children: <JsonConfigList path="/api/alert-rules" listKey="rules" title={t('settings.rules')} addLabel={t('rules.add')} configLabel={t('rules.config')} canManage canDelete />,
+      children: (
+        <JsonConfigList
+          path="/api/alert-rules"
+          listKey="rules"
+          title={t('settings.rules')}
+          addLabel={t('rules.add')}
+          configLabel={t('rules.config')}
+          canManage
+          canDelete
+        />
+      ),
     },
     permissions.has('settings:manage') && {
       key: 'channels',
       label: t('settings.channels'),
       children: (
-        <JsonConfigList path="/api/channels" listKey="channels" title={t('settings.channels')} addLabel={t('channels.add')} configLabel={t('channels.config')} kinds={CHANNEL_KINDS} canManage canDelete={false} extra={(i) => <TestSend item={i} />} />
+        <JsonConfigList
+          path="/api/channels"
+          listKey="channels"
+          title={t('settings.channels')}
+          addLabel={t('channels.add')}
+          configLabel={t('channels.config')}
+          kinds={CHANNEL_KINDS}
+          canManage
+          canDelete={false}
+          extra={(i) => <TestSend item={i} />}
+        />
       ),
     },
   ];
   const visible = tabs.filter((x) => x !== false);
   return (
     <PageFrame title={t('nav.settings')} description={t('settings.description')}>
-      <Card>{visible.length === 0 ? <Empty description={t('settings.nothing')} /> : <Tabs items={visible} destroyOnHidden />}</Card>
+      <Card>
+        {visible.length === 0 ? (
+          <Empty description={t('settings.nothing')} />
+        ) : (
+          <Tabs items={visible} destroyOnHidden />
+        )}
+      </Card>
     </PageFrame>
   );
 }

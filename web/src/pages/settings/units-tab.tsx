@@ -26,7 +26,12 @@ export function UnitsTab() {
   const units = r.data?.units ?? [];
   const add = (v: NewUnit) =>
     run(t('units.add'), async () => {
-      await api.post('/api/units', { name: v.name.trim(), kind: v.kind, parentId: v.parentId ?? null, aliases: v.aliases ?? [] });
+      await api.post('/api/units', {
+        name: v.name.trim(),
+        kind: v.kind,
+        parentId: v.parentId ?? null,
+        aliases: v.aliases ?? [],
+      });
       form.resetFields();
       r.reload();
       return t('common.saved');
@@ -34,7 +39,14 @@ export function UnitsTab() {
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       {permissions.has('units:manage') && (
-        <Form<NewUnit> form={form} layout="inline" name="new-unit" onFinish={(v) => void add(v)} initialValues={{ kind: 'bureau', aliases: [] }} style={{ rowGap: 8 }}>
+        <Form<NewUnit>
+          form={form}
+          layout="inline"
+          name="new-unit"
+          onFinish={(v) => void add(v)}
+          initialValues={{ kind: 'bureau', aliases: [] }}
+          style={{ rowGap: 8 }}
+        >
           <Form.Item name="name" label={t('units.name')} rules={[{ required: true, whitespace: true, max: 100 }]}>
             <Input />
           </Form.Item>
@@ -52,7 +64,12 @@ export function UnitsTab() {
           </Button>
         </Form>
       )}
-      <PageState what={t('settings.loadFailed', { what: t('settings.units') })} loading={r.loading && !r.data} error={r.error} onRetry={r.reload}>
+      <PageState
+        what={t('settings.loadFailed', { what: t('settings.units') })}
+        loading={r.loading && !r.data}
+        error={r.error}
+        onRetry={r.reload}
+      >
         <Table<Unit>
           rowKey="id"
           size="small"
@@ -61,7 +78,11 @@ export function UnitsTab() {
           columns={[
             { title: t('units.name'), dataIndex: 'name' },
             { title: t('units.kind'), key: 'kind', render: (_, u) => t(`units.kind.${u.kind}`) },
-            { title: t('units.parent'), key: 'parent', render: (_, u) => units.find((p) => p.id === u.parentId)?.name ?? '—' },
+            {
+              title: t('units.parent'),
+              key: 'parent',
+              render: (_, u) => units.find((p) => p.id === u.parentId)?.name ?? '—',
+            },
             { title: t('units.aliases'), key: 'aliases', render: (_, u) => u.aliases.join('、') || '—' },
           ]}
         />

@@ -40,8 +40,19 @@ export function UsersTab() {
     });
   return (
     <div style={{ display: 'grid', gap: 16 }}>
-      <Form<NewUser> form={form} layout="inline" name="new-user" onFinish={(v) => void add(v)} initialValues={{ role: 'duty_officer' }} style={{ rowGap: 8 }}>
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.@-]{2,64}$/ }]}>
+      <Form<NewUser>
+        form={form}
+        layout="inline"
+        name="new-user"
+        onFinish={(v) => void add(v)}
+        initialValues={{ role: 'duty_officer' }}
+        style={{ rowGap: 8 }}
+      >
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, pattern: /^[A-Za-z0-9_.@-]{2,64}$/ }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')}>
@@ -60,7 +71,12 @@ export function UsersTab() {
           {t('users.add')}
         </Button>
       </Form>
-      <PageState what={t('settings.loadFailed', { what: t('settings.users') })} loading={r.loading && !r.data} error={r.error} onRetry={r.reload}>
+      <PageState
+        what={t('settings.loadFailed', { what: t('settings.users') })}
+        loading={r.loading && !r.data}
+        error={r.error}
+        onRetry={r.reload}
+      >
         <Table<User>
           rowKey="id"
           size="small"
@@ -72,8 +88,23 @@ export function UsersTab() {
             { title: t('users.displayName'), dataIndex: 'displayName' },
             { title: t('users.role'), key: 'role', render: (_, u) => t(`role.${u.role}`) },
             { title: t('users.unit'), key: 'unit', render: (_, u) => unitName(u.unitId) },
-            { title: t('users.status'), key: 'st', render: (_, u) => (u.disabled ? <Tag>{t('common.disabled')}</Tag> : <Tag color="green">{t('common.enabled')}</Tag>) },
-            { title: t('common.actions'), key: 'act', render: (_, u) => <Space><Button size="small" onClick={() => void toggle(u)}>{u.disabled ? t('users.enable') : t('users.disable')}</Button></Space> },
+            {
+              title: t('users.status'),
+              key: 'st',
+              render: (_, u) =>
+                u.disabled ? <Tag>{t('common.disabled')}</Tag> : <Tag color="green">{t('common.enabled')}</Tag>,
+            },
+            {
+              title: t('common.actions'),
+              key: 'act',
+              render: (_, u) => (
+                <Space>
+                  <Button size="small" onClick={() => void toggle(u)}>
+                    {u.disabled ? t('users.enable') : t('users.disable')}
+                  </Button>
+                </Space>
+              ),
+            },
           ]}
         />
       </PageState>

@@ -1,7 +1,21 @@
 // Add or edit a source: name, kind, schedule, and the connector's settings drawn from its JSON Schema; a test
 // fetch previews what the settings would collect (titles and text shown as text).
 import { useMemo, useState } from 'react';
-import { Alert, App as AntdApp, Button, Drawer, Form, Grid, Input, InputNumber, List, Select, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  App as AntdApp,
+  Button,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import type { ConnectorKind, Source, TestFetchResponse } from '../../api/types.ts';
@@ -29,7 +43,14 @@ export interface SourceFormProps {
 
 function Preview({ result }: { result: TestFetchResponse }) {
   const { t } = useI18n();
-  if (!result.ok) return <Alert type="error" showIcon title={t('common.failed', { what: t('sources.testFailed'), message: result.error ?? '' })} />;
+  if (!result.ok)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('common.failed', { what: t('sources.testFailed'), message: result.error ?? '' })}
+      />
+    );
   return (
     <div data-testid="source-preview">
       <Typography.Text strong>{t('sources.preview', { n: Math.min(10, result.items.length) })}</Typography.Text>
@@ -39,10 +60,13 @@ function Preview({ result }: { result: TestFetchResponse }) {
         renderItem={(it, i) => (
           <List.Item key={i} style={{ display: 'block' }}>
             <div>
-              <Typography.Text strong>{it.title}</Typography.Text> <Typography.Text type="secondary">{it.published_at}</Typography.Text>
+              <Typography.Text strong>{it.title}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{it.published_at}</Typography.Text>
             </div>
             <div>{excerpt(it.text, 120)}</div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{it.url}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {it.url}
+            </Typography.Text>
           </List.Item>
         )}
       />
@@ -71,7 +95,12 @@ export function SourceForm({ open, source, connectors, onClose, onSaved }: Sourc
     try {
       await fn();
     } catch (e) {
-      void message.error(t('common.failed', { what, message: e instanceof ApiError ? e.describe() : e instanceof Error ? e.message : String(e) }));
+      void message.error(
+        t('common.failed', {
+          what,
+          message: e instanceof ApiError ? e.describe() : e instanceof Error ? e.message : String(e),
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -86,7 +115,14 @@ export function SourceForm({ open, source, connectors, onClose, onSaved }: Sourc
     );
   const save = (v: SourceFormValues) =>
     run(t('sources.saveFailed'), async () => {
-      const body = { name: v.name.trim(), kind: v.kind, enabled: v.enabled, intervalSeconds: v.intervalSeconds, weight: v.weight, config: configOf(v) };
+      const body = {
+        name: v.name.trim(),
+        kind: v.kind,
+        enabled: v.enabled,
+        intervalSeconds: v.intervalSeconds,
+        weight: v.weight,
+        config: configOf(v),
+      };
       if (source) await api.patch(`/api/sources/${encodeURIComponent(source.id)}`, body);
       else await api.post('/api/sources', body);
       void message.success(t('sources.saved'));
@@ -95,16 +131,43 @@ export function SourceForm({ open, source, connectors, onClose, onSaved }: Sourc
     });
 
   const initial: Partial<SourceFormValues> = source
-    ? { name: source.name, kind: source.kind, enabled: source.enabled, intervalSeconds: source.intervalSeconds, weight: source.weight, config: configToValues(source.config, source ? schemaFields(connectors.find((c) => c.kind === source.kind)?.schema ?? {}) : []) }
+    ? {
+        name: source.name,
+        kind: source.kind,
+        enabled: source.enabled,
+        intervalSeconds: source.intervalSeconds,
+        weight: source.weight,
+        config: configToValues(
+          source.config,
+          source ? schemaFields(connectors.find((c) => c.kind === source.kind)?.schema ?? {}) : [],
+        ),
+      }
     : { enabled: true, intervalSeconds: 900, weight: 1, kind: connectors[0]?.kind };
   return (
-    <Drawer open={open} onClose={onClose} title={source ? t('sources.edit') : t('sources.add')} size={screens.md ? 640 : '100%'} destroyOnHidden data-testid="source-form">
-      <Form<SourceFormValues> form={form} layout="vertical" name="source" initialValues={initial} onFinish={(v) => void save(v)} onValuesChange={(c: Partial<SourceFormValues>) => 'kind' in c && setPreview(null)}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={source ? t('sources.edit') : t('sources.add')}
+      size={screens.md ? 640 : '100%'}
+      destroyOnHidden
+      data-testid="source-form"
+    >
+      <Form<SourceFormValues>
+        form={form}
+        layout="vertical"
+        name="source"
+        initialValues={initial}
+        onFinish={(v) => void save(v)}
+        onValuesChange={(c: Partial<SourceFormValues>) => 'kind' in c && setPreview(null)}
+      >
         <Form.Item name="name" label={t('sources.name')} rules={[{ required: true, whitespace: true, max: 200 }]}>
           <Input />
         </Form.Item>
         <Form.Item name="kind" label={t('sources.kind')} rules={[{ required: true }]} extra={connector?.description}>
-          <Select disabled={source !== null} options={connectors.map((c) => ({ value: c.kind, label: `${c.title} (${c.kind})` }))} />
+          <Select
+            disabled={source !== null}
+            options={connectors.map((c) => ({ value: c.kind, label: `${c.title} (${c.kind})` }))}
+          />
         </Form.Item>
         <Space wrap>
           <Form.Item name="enabled" label={t('sources.enabled')} valuePropName="checked">

@@ -15,7 +15,12 @@ import { useOfficeTime } from '../../format/use-office-time.ts';
 import { PageFrame } from '../page-frame.tsx';
 import { SourceForm } from './source-form.tsx';
 
-const HEALTH_COLOR: Record<Source['health']['status'], string> = { 'never-run': 'default', ok: 'green', failing: 'red', stale: 'orange' };
+const HEALTH_COLOR: Record<Source['health']['status'], string> = {
+  'never-run': 'default',
+  ok: 'green',
+  failing: 'red',
+  stale: 'orange',
+};
 
 function RunButton({ s, onDone }: { s: Source; onDone: () => void }) {
   const { t } = useI18n();
@@ -29,7 +34,9 @@ function RunButton({ s, onDone }: { s: Source; onDone: () => void }) {
       else void message.error(t('common.failed', { what: t('sources.runFailed'), message: r.error ?? '' }));
       onDone();
     } catch (e) {
-      void message.error(t('common.failed', { what: t('sources.runFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('sources.runFailed'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -53,10 +60,29 @@ export function SourcesPage() {
     <PageFrame
       title={t('nav.sources')}
       description={t('sources.description')}
-      extra={canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={!connectors.data} data-testid="source-add">{t('sources.add')}</Button>}
+      extra={
+        canManage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            disabled={!connectors.data}
+            data-testid="source-add"
+          >
+            {t('sources.add')}
+          </Button>
+        )
+      }
     >
       <Card>
-        <PageState what={t('sources.load')} loading={r.loading && !r.data} error={r.error} onRetry={r.reload} empty={r.data?.sources.length === 0} emptyText={t('sources.empty')}>
+        <PageState
+          what={t('sources.load')}
+          loading={r.loading && !r.data}
+          error={r.error}
+          onRetry={r.reload}
+          empty={r.data?.sources.length === 0}
+          emptyText={t('sources.empty')}
+        >
           <Table<Source>
             data-testid="sources-table"
             rowKey="id"
@@ -65,35 +91,102 @@ export function SourcesPage() {
             dataSource={r.data?.sources ?? []}
             pagination={false}
             columns={[
-              { title: t('sources.name'), key: 'name', render: (_, s) => <Space size={4}>{s.name}{s.demo && <Tag color="purple">{t('sources.demo')}</Tag>}{!s.enabled && <Tag>{t('common.disabled')}</Tag>}</Space> },
+              {
+                title: t('sources.name'),
+                key: 'name',
+                render: (_, s) => (
+                  <Space size={4}>
+                    {s.name}
+                    {s.demo && <Tag color="purple">{t('sources.demo')}</Tag>}
+                    {!s.enabled && <Tag>{t('common.disabled')}</Tag>}
+                  </Space>
+                ),
+              },
               { title: t('sources.kind'), dataIndex: 'kind', width: 100 },
-              { title: t('sources.health'), key: 'health', width: 90, render: (_, s) => <Tag color={HEALTH_COLOR[s.health.status]} data-testid="source-health">{t(`sources.status.${s.health.status}`)}</Tag> },
-              { title: t('sources.lastSuccess'), key: 'ok', width: 140, render: (_, s) => fmt(s.health.lastSuccessAt) || '—' },
+              {
+                title: t('sources.health'),
+                key: 'health',
+                width: 90,
+                render: (_, s) => (
+                  <Tag color={HEALTH_COLOR[s.health.status]} data-testid="source-health">
+                    {t(`sources.status.${s.health.status}`)}
+                  </Tag>
+                ),
+              },
+              {
+                title: t('sources.lastSuccess'),
+                key: 'ok',
+                width: 140,
+                render: (_, s) => fmt(s.health.lastSuccessAt) || '—',
+              },
               {
                 title: t('sources.lastError'),
                 key: 'err',
                 render: (_, s) =>
                   s.health.lastError ? (
                     <Tooltip title={fmt(s.health.lastErrorAt)}>
-                      <Typography.Text type="danger">{s.health.lastError.code}: {s.health.lastError.message}</Typography.Text>
-                      {s.health.consecutiveFailures > 0 && <div><Typography.Text type="secondary">{t('sources.failures', { n: s.health.consecutiveFailures })}</Typography.Text></div>}
+                      <Typography.Text type="danger">
+                        {s.health.lastError.code}: {s.health.lastError.message}
+                      </Typography.Text>
+                      {s.health.consecutiveFailures > 0 && (
+                        <div>
+                          <Typography.Text type="secondary">
+                            {t('sources.failures', { n: s.health.consecutiveFailures })}
+                          </Typography.Text>
+                        </div>
+                      )}
                     </Tooltip>
                   ) : (
                     '—'
                   ),
               },
-              { title: t('sources.volume'), key: 'vol', width: 120, render: (_, s) => <Sparkline values={s.health.recentItems} label={t('sources.volumeLabel', { n: s.health.recentItems.length, values: s.health.recentItems.join(', ') })} /> },
+              {
+                title: t('sources.volume'),
+                key: 'vol',
+                width: 120,
+                render: (_, s) => (
+                  <Sparkline
+                    values={s.health.recentItems}
+                    label={t('sources.volumeLabel', {
+                      n: s.health.recentItems.length,
+                      values: s.health.recentItems.join(', '),
+                    })}
+                  />
+                ),
+              },
               { title: t('sources.interval'), dataIndex: 'intervalSeconds', width: 100 },
               ...(canManage
-                ? [{ title: t('common.actions'), key: 'act', width: 170, render: (_: unknown, s: Source) => <Space><Button size="small" onClick={() => setEditing(s)}>{t('common.edit')}</Button><RunButton s={s} onDone={r.reload} /></Space> }]
+                ? [
+                    {
+                      title: t('common.actions'),
+                      key: 'act',
+                      width: 170,
+                      render: (_: unknown, s: Source) => (
+                        <Space>
+                          <Button size="small" onClick={() => setEditing(s)}>
+                            {t('common.edit')}
+                          </Button>
+                          <RunButton s={s} onDone={r.reload} />
+                        </Space>
+                      ),
+                    },
+                  ]
                 : []),
             ]}
           />
         </PageState>
-        {connectors.error && <PageState what={t('sources.connectorsLoad')} error={connectors.error} onRetry={connectors.reload} />}
+        {connectors.error && (
+          <PageState what={t('sources.connectorsLoad')} error={connectors.error} onRetry={connectors.reload} />
+        )}
       </Card>
       {editing !== null && connectors.data && (
-        <SourceForm open source={editing === 'new' ? null : editing} connectors={connectors.data.connectors} onClose={() => setEditing(null)} onSaved={r.reload} />
+        <SourceForm
+          open
+          source={editing === 'new' ? null : editing}
+          connectors={connectors.data.connectors}
+          onClose={() => setEditing(null)}
+          onSaved={r.reload}
+        />
       )}
     </PageFrame>
   );

@@ -33,7 +33,11 @@ function Tags({ items, color }: { items: readonly string[]; color?: string }) {
 function CopiesList({ post }: { post: Post }) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
-  const r = useApi<PostList>(post.duplicates > 0 ? '/api/posts' : '', { duplicateOf: post.id, fold: 'false', pageSize: 50 });
+  const r = useApi<PostList>(post.duplicates > 0 ? '/api/posts' : '', {
+    duplicateOf: post.id,
+    fold: 'false',
+    pageSize: 50,
+  });
   if (post.duplicates === 0) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
     <PageState what={t('stream.copiesLoad')} loading={r.loading} error={r.error} onRetry={r.reload}>
@@ -56,7 +60,11 @@ function Analysis({ post }: { post: Post }) {
       children: (
         <Space size={4} wrap>
           <SentimentTag label={post.sentiment?.label} corrected={post.sentiment?.corrected} />
-          {post.sentiment && <Typography.Text type="secondary">{t('drawer.sentimentScore', { score: post.sentiment.score.toFixed(2) })}</Typography.Text>}
+          {post.sentiment && (
+            <Typography.Text type="secondary">
+              {t('drawer.sentimentScore', { score: post.sentiment.score.toFixed(2) })}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -94,7 +102,17 @@ function Analysis({ post }: { post: Post }) {
   return <Descriptions column={1} size="small" bordered items={rows.map((r, i) => ({ key: i, ...r }))} />;
 }
 
-export function PostDrawer({ postId, terms, onClose, onChanged }: { postId: string | null; terms: readonly string[]; onClose: () => void; onChanged: () => void }) {
+export function PostDrawer({
+  postId,
+  terms,
+  onClose,
+  onChanged,
+}: {
+  postId: string | null;
+  terms: readonly string[];
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
   const { permissions } = useAuth();
@@ -103,7 +121,14 @@ export function PostDrawer({ postId, terms, onClose, onChanged }: { postId: stri
   const r = useApi<Post>(postId ? `/api/posts/${encodeURIComponent(postId)}` : '');
   const post = r.data?.id === postId ? r.data : undefined;
   return (
-    <Drawer open={postId !== null} onClose={onClose} title={t('drawer.title')} size={screens.md ? 640 : '100%'} data-testid="post-drawer" destroyOnHidden>
+    <Drawer
+      open={postId !== null}
+      onClose={onClose}
+      title={t('drawer.title')}
+      size={screens.md ? 640 : '100%'}
+      data-testid="post-drawer"
+      destroyOnHidden
+    >
       <PageState what={t('drawer.load')} loading={r.loading && !post} error={r.error} onRetry={r.reload}>
         {post && (
           <div style={{ display: 'grid', gap: 16 }}>
@@ -113,8 +138,14 @@ export function PostDrawer({ postId, terms, onClose, onChanged }: { postId: stri
               </Typography.Title>
               <Space size={[8, 4]} wrap>
                 <Typography.Text type="secondary">{post.sourceName ?? post.sourceId}</Typography.Text>
-                {post.author && <Typography.Text type="secondary">{t('drawer.author')}: {post.author}</Typography.Text>}
-                <Typography.Text type="secondary">{t('drawer.published', { time: fmt(post.publishedAt) })}</Typography.Text>
+                {post.author && (
+                  <Typography.Text type="secondary">
+                    {t('drawer.author')}: {post.author}
+                  </Typography.Text>
+                )}
+                <Typography.Text type="secondary">
+                  {t('drawer.published', { time: fmt(post.publishedAt) })}
+                </Typography.Text>
                 <Typography.Text type="secondary">{t('drawer.fetched', { time: fmt(post.fetchedAt) })}</Typography.Text>
               </Space>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }} data-testid="drawer-post-text">
@@ -123,7 +154,9 @@ export function PostDrawer({ postId, terms, onClose, onChanged }: { postId: stri
               {post.url && (
                 <div data-testid="drawer-post-url">
                   {t('drawer.link')}: <SafeLink url={post.url} />
-                  {!/^https?:/i.test(post.url.trim()) && <Typography.Text type="secondary"> {t('drawer.unsafeLink')}</Typography.Text>}
+                  {!/^https?:/i.test(post.url.trim()) && (
+                    <Typography.Text type="secondary"> {t('drawer.unsafeLink')}</Typography.Text>
+                  )}
                 </div>
               )}
               {post.duplicateOf && (

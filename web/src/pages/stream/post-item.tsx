@@ -46,7 +46,13 @@ function Copies({ id, terms, onOpen }: { id: string; terms: readonly string[]; o
   const r = useApi<PostList>('/api/posts', { duplicateOf: id, fold: 'false', pageSize: 50 });
   return (
     <div style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 12, marginTop: 8 }} data-testid="post-copies">
-      <PageState what={t('stream.copiesLoad')} loading={r.loading} error={r.error} onRetry={r.reload} empty={r.data?.posts.length === 0}>
+      <PageState
+        what={t('stream.copiesLoad')}
+        loading={r.loading}
+        error={r.error}
+        onRetry={r.reload}
+        empty={r.data?.posts.length === 0}
+      >
         {r.data?.posts.map((p) => (
           <div key={p.id} style={{ marginBottom: 8 }}>
             <PostLine post={p} terms={terms} onOpen={onOpen} />
@@ -64,7 +70,14 @@ export function PostItem({ post, terms, onOpen }: { post: Post; terms: readonly 
     <List.Item key={post.id} style={{ display: 'block' }}>
       <PostLine post={post} terms={terms} onOpen={onOpen} />
       {post.duplicates > 0 && (
-        <Button type="link" size="small" style={{ padding: 0 }} aria-expanded={expanded} onClick={() => setExpanded((x) => !x)} data-testid="copies-toggle">
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          aria-expanded={expanded}
+          onClick={() => setExpanded((x) => !x)}
+          data-testid="copies-toggle"
+        >
           {expanded ? t('stream.hideCopies') : t('stream.copies', { count: post.duplicates })}
         </Button>
       )}

@@ -34,7 +34,9 @@ export function RegisterCaseModal({ post, open, onClose }: { post: Post; open: b
       onClose();
       void navigate(`/cases/${encodeURIComponent(c.id)}`);
     } catch (e) {
-      void message.error(t('common.failed', { what: t('register.failed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', { what: t('register.failed'), message: e instanceof ApiError ? e.describe() : String(e) }),
+      );
     } finally {
       setBusy(false);
     }
@@ -54,7 +56,10 @@ export function RegisterCaseModal({ post, open, onClose }: { post: Post; open: b
         form={form}
         layout="vertical"
         name="register-case"
-        initialValues={{ title: (post.title || excerpt(post.text, 60)).slice(0, 300), summary: post.text.slice(0, 2000) }}
+        initialValues={{
+          title: (post.title || excerpt(post.text, 60)).slice(0, 300),
+          summary: post.text.slice(0, 2000),
+        }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item label={t('register.caseTitle')} name="title" rules={[{ required: true, max: 300 }]}>

@@ -15,11 +15,19 @@ export function RelabelForm({ post, onSaved }: { post: Post; onSaved: () => void
   const save = async () => {
     setBusy(true);
     try {
-      await api.post<Post>(`/api/posts/${encodeURIComponent(post.id)}/label`, { sentiment: sentiment ?? null, relevant });
+      await api.post<Post>(`/api/posts/${encodeURIComponent(post.id)}/label`, {
+        sentiment: sentiment ?? null,
+        relevant,
+      });
       void message.success(t('drawer.labelSaved'));
       onSaved();
     } catch (e) {
-      void message.error(t('common.failed', { what: t('drawer.labelFailed'), message: e instanceof ApiError ? e.describe() : String(e) }));
+      void message.error(
+        t('common.failed', {
+          what: t('drawer.labelFailed'),
+          message: e instanceof ApiError ? e.describe() : String(e),
+        }),
+      );
     } finally {
       setBusy(false);
     }

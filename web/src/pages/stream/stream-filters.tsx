@@ -70,7 +70,15 @@ export function StreamFilterBar({ value, onChange }: StreamFiltersProps) {
         options={plans.map((p) => ({ value: p.name, label: p.name }))}
         style={w}
       />
-      <Input aria-label={t('stream.place')} placeholder={t('stream.place')} defaultValue={value.place} onPressEnter={(e) => set({ place: e.currentTarget.value.trim() })} onBlur={(e) => e.currentTarget.value.trim() !== value.place && set({ place: e.currentTarget.value.trim() })} style={{ width: 120 }} allowClear />
+      <Input
+        aria-label={t('stream.place')}
+        placeholder={t('stream.place')}
+        defaultValue={value.place}
+        onPressEnter={(e) => set({ place: e.currentTarget.value.trim() })}
+        onBlur={(e) => e.currentTarget.value.trim() !== value.place && set({ place: e.currentTarget.value.trim() })}
+        style={{ width: 120 }}
+        allowClear
+      />
       <Select
         aria-label={t('stream.unit')}
         placeholder={t('stream.unit')}
@@ -85,7 +93,13 @@ export function StreamFilterBar({ value, onChange }: StreamFiltersProps) {
         <Switch checked={value.fold} onChange={(fold) => set({ fold })} aria-label={t('stream.fold')} id="tf-fold" />
         <label htmlFor="tf-fold">{t('stream.fold')}</label>
       </Space>
-      <Button onClick={() => onChange({ q: '', range: '', source: [], sentiment: [], plan: '', place: '', unit: '', fold: true, page: 1 })}>{t('stream.reset')}</Button>
+      <Button
+        onClick={() =>
+          onChange({ q: '', range: '', source: [], sentiment: [], plan: '', place: '', unit: '', fold: true, page: 1 })
+        }
+      >
+        {t('stream.reset')}
+      </Button>
     </Space>
   );
 }

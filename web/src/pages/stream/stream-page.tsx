@@ -39,7 +39,14 @@ export function StreamPage() {
       <StreamFilterBar value={filters} onChange={change} />
       <Card styles={{ body: { paddingTop: 8 } }}>
         <div data-testid="stream-state">
-          <PageState what={t('stream.load')} loading={list.loading && !data} error={list.error} onRetry={list.reload} empty={data?.posts.length === 0} emptyText={t('stream.empty')}>
+          <PageState
+            what={t('stream.load')}
+            loading={list.loading && !data}
+            error={list.error}
+            onRetry={list.reload}
+            empty={data?.posts.length === 0}
+            emptyText={t('stream.empty')}
+          >
             {data && (
               <>
                 <Typography.Text type="secondary" data-testid="stream-total">

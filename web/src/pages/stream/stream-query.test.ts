@@ -5,7 +5,15 @@ import { postsQuery, readFilters, writeFilters, type StreamFilters } from './str
 describe('stream filters in the URL', () => {
   it('reads defaults from an empty query and ignores junk', () => {
     expect(readFilters(new URLSearchParams('range=3y&sentiment=angry,negative&page=-2'))).toEqual({
-      q: '', range: '', source: [], sentiment: ['negative'], plan: '', place: '', unit: '', fold: true, page: 1,
+      q: '',
+      range: '',
+      source: [],
+      sentiment: ['negative'],
+      plan: '',
+      place: '',
+      unit: '',
+      fold: true,
+      page: 1,
     });
   });
   it('property: write then read gives the filters back', () => {
