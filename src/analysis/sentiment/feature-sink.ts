@@ -73,16 +73,14 @@ export class FeatureSink {
     this.desc = desc;
   }
 
-  /** Bucket index of every feature, in first-seen order. */
-  buckets(bits: number): Uint32Array {
+  /** Bucket indices into `out` (at least `count` long). */
+  bucketsInto(bits: number, out: Uint32Array): void {
     const m = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
-    const out = new Uint32Array(this.count);
     for (let i = 0; i < this.count; i++) out[i] = (this.order[i]! & m) >>> 0;
-    return out;
   }
 
-  /** A copy of the descriptors of the first n features (kind, a, b per feature). */
-  descriptors(n: number): Int32Array {
-    return this.desc.slice(0, 3 * n);
+  /** The descriptors (kind, a, b per feature), valid until the next reset. */
+  descriptorView(): Int32Array {
+    return this.desc;
   }
 }

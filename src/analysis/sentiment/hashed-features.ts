@@ -289,8 +289,56 @@ function charGrams(src: string, useMask: boolean, orders: readonly number[], max
   if (run > 0) flushRun(orders);
 }
 
-/** The fast path used for training and prediction: bucket indices without materialising any key. */
-export function hashedFeatures(text: string, tokens: readonly string[], cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedFeatures {
+/** Features of a text in reused buffers: valid only until the next call (what prediction uses, allocation-free). */
+export interface ScratchFeatures {
+  /** Bucket indices in idx[0, n). */
+  readonly idx: Uint32Array;
+  readonly n: number;
+  readonly shown: number;
+  displayable(i: number): boolean;
+  display(i: number): string | null;
+}
+
+class Scratch implements ScratchFeatures {
+  idx = new Uint32Array(1024);
+  n = 0;
+  shown = 0;
+  text = '';
+  words: (string | null)[] = [];
+  desc: Int32Array = new Int32Array(0);
+
+  displayable(i: number): boolean {
+    if (i < 0 || i >= this.shown) return false;
+    const kind = this.desc[3 * i]!;
+    return kind >= 1 && kind <= 4 ? true : kind === 5 && CUE_DISPLAY[this.desc[3 * i + 1]!] != null;
+  }
+
+  display(i: number): string | null {
+    if (i < 0 || i >= this.shown) return null;
+    const a = this.desc[3 * i + 1]!;
+    const b = this.desc[3 * i + 2]!;
+    const words = this.words;
+    switch (this.desc[3 * i]) {
+      case 1:
+        return words[a]!;
+      case 2:
+        return `${words[a]!}+${words[b]!}`;
+      case 3:
+        return words[a]! + words[b]!;
+      case 4:
+        return this.text.slice(a, b);
+      case 5:
+        return CUE_DISPLAY[a] ?? null;
+      default:
+        return null;
+    }
+  }
+}
+
+const scratch = new Scratch();
+
+/** The featurizer behind both entry points: fills the shared sink and scratch. */
+export function scratchFeatures(text: string, tokens: readonly string[], cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): ScratchFeatures {
   const cls = charClasses();
   const orders = cfg.charNgrams.filter((n) => n >= 1 && n <= MAX_ORDER);
   const maxOrder = orders.reduce((a, b) => Math.max(a, b), 0);
@@ -304,34 +352,32 @@ export function hashedFeatures(text: string, tokens: readonly string[], cfg: Fea
     if (asciiCaseOnly) charGrams(text, masked, orders, maxOrder, cls);
     else charGrams(charText(text, masked), false, orders, maxOrder, cls);
   }
-  const idx = sink.buckets(cfg.bits);
-  const desc = sink.descriptors(shown);
+  if (scratch.idx.length < sink.count) scratch.idx = new Uint32Array(sink.count * 2);
+  sink.bucketsInto(cfg.bits, scratch.idx);
+  scratch.n = sink.count;
+  scratch.shown = shown;
+  scratch.text = text;
+  scratch.words = words;
+  scratch.desc = sink.descriptorView();
+  return scratch;
+}
+
+/** The fast path used for training and prediction: bucket indices without materialising any key. */
+export function hashedFeatures(text: string, tokens: readonly string[], cfg: FeatureConfig = DEFAULT_FEATURE_CONFIG): HashedFeatures {
+  const f = scratchFeatures(text, tokens, cfg);
+  const idx = f.idx.slice(0, f.n);
+  const shown = f.shown;
+  const copy = new Scratch();
+  copy.idx = idx;
+  copy.n = idx.length;
+  copy.shown = shown;
+  copy.text = text;
+  copy.words = scratch.words;
+  copy.desc = scratch.desc.slice(0, 3 * shown);
   return {
     idx,
     shown,
-    displayable(i: number): boolean {
-      if (i < 0 || i >= shown) return false;
-      const kind = desc[3 * i]!;
-      return kind >= 1 && kind <= 4 ? true : kind === 5 && CUE_DISPLAY[desc[3 * i + 1]!] != null;
-    },
-    display(i: number): string | null {
-      if (i < 0 || i >= shown) return null;
-      const a = desc[3 * i + 1]!;
-      const b = desc[3 * i + 2]!;
-      switch (desc[3 * i]) {
-        case 1:
-          return words[a]!;
-        case 2:
-          return `${words[a]!}+${words[b]!}`;
-        case 3:
-          return words[a]! + words[b]!;
-        case 4:
-          return text.slice(a, b);
-        case 5:
-          return CUE_DISPLAY[a] ?? null;
-        default:
-          return null;
-      }
-    },
+    displayable: (i) => copy.displayable(i),
+    display: (i) => copy.display(i),
   };
 }

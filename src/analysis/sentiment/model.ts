@@ -10,7 +10,8 @@
  * (dataset-dependent) absence of a neutral class.
  * score = P(positive) − P(negative) = (1 − pN)(2pP − 1), in [-1, 1].
  */
-import { hashedFeatures, type FeatureConfig, type HashedFeatures } from './features.ts';
+import type { FeatureConfig } from './features.ts';
+import { scratchFeatures, type ScratchFeatures } from './hashed-features.ts';
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
@@ -66,19 +67,51 @@ export function decide(pN: number, pP: number, threshold: number): SentimentLabe
   return pP >= 0.5 ? 'positive' : 'negative';
 }
 
-/** Both heads' weights interleaved (polarity, neutral per bucket): one memory access per feature for both. */
-export function packHeads(w: SentimentWeights): Float32Array {
-  const p = w.polarity.weights;
-  const n = w.neutral.weights;
-  const out = new Float32Array(2 * p.length);
-  for (let i = 0; i < p.length; i++) {
-    out[2 * i] = p[i]!;
-    out[2 * i + 1] = n[i]!;
-  }
-  return out;
+/**
+ * Both heads quantised to int16 as the model files store them (scale = max|w| / 32767) and interleaved
+ * (polarity, neutral per bucket): 4 bytes per bucket, one memory access per feature for both heads, and integer
+ * sums that do not depend on the order of the features.
+ */
+export interface PackedHeads {
+  q: Int16Array;
+  polarity: { bias: number; scale: number };
+  neutral: { bias: number; scale: number };
 }
 
-/** What both heads say about a text's hashed features. Margins equal headMargin(head, idx, v) exactly. */
+function scaleOf(w: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]!));
+  return max > 0 ? max / 32767 : 1;
+}
+
+export function packHeads(w: SentimentWeights): PackedHeads {
+  const p = w.polarity.weights;
+  const n = w.neutral.weights;
+  const sp = scaleOf(p);
+  const sn = scaleOf(n);
+  const q = new Int16Array(2 * p.length);
+  for (let i = 0; i < p.length; i++) {
+    q[2 * i] = Math.round(p[i]! / sp);
+    q[2 * i + 1] = Math.round(n[i]! / sn);
+  }
+  return { q, polarity: { bias: w.polarity.bias, scale: sp }, neutral: { bias: w.neutral.bias, scale: sn } };
+}
+
+/** Margins of both heads over bucket indices idx[0, n): bias + (Σ q) · scale · value. */
+export function packedMargins(h: PackedHeads, idx: Uint32Array, n: number): { zP: number; zN: number } {
+  const q = h.q;
+  let sp = 0;
+  let sn = 0;
+  for (let i = 0; i < n; i++) {
+    const j = 2 * idx[i]!;
+    sp += q[j]!;
+    sn += q[j + 1]!;
+  }
+  const v = featureValue(n);
+  return { zP: h.polarity.bias + sp * h.polarity.scale * v, zN: h.neutral.bias + sn * h.neutral.scale * v };
+}
+
+/** What both heads say about a text's hashed features. */
 export interface HeadScores {
   pN: number;
   pP: number;
@@ -97,18 +130,19 @@ let candScore = new Float64Array(256);
  * The (up to) five most influential displayable features for the label: positive contribution, largest first
  * (ties in feature order), each display form once. Only the chosen features' display strings are built.
  */
-function evidenceFor(label: SentimentLabel, packed: Float32Array, f: HashedFeatures): string[] {
+function evidenceFor(label: SentimentLabel, packed: PackedHeads, f: ScratchFeatures): string[] {
   const head = label === 'neutral' ? 1 : 0;
   const sign = label === 'negative' ? -1 : 1;
   const idx = f.idx;
-  if (candIdx.length < idx.length) {
-    candIdx = new Int32Array(idx.length * 2);
-    candScore = new Float64Array(idx.length * 2);
+  const q = packed.q;
+  if (candIdx.length < f.shown) {
+    candIdx = new Int32Array(f.shown * 2);
+    candScore = new Float64Array(f.shown * 2);
   }
   let n = 0;
   for (let i = 0; i < f.shown; i++) {
     if (!f.displayable(i)) continue;
-    const c = sign * packed[2 * idx[i]! + head]!;
+    const c = sign * q[2 * idx[i]! + head]!;
     if (c > 0) {
       candIdx[n] = i;
       candScore[n++] = c;
@@ -130,36 +164,30 @@ function evidenceFor(label: SentimentLabel, packed: Float32Array, f: HashedFeatu
 }
 
 export class LinearSentimentModel implements SentimentModel {
-  private packedWeights: Float32Array | null = null;
+  private packedHeads: PackedHeads | null = null;
 
-  /** `weights` are treated as read-only once the model has predicted (an interleaved copy is kept for speed). */
+  /** `weights` are treated as read-only once the model has predicted (a quantised, interleaved copy is kept). */
   constructor(readonly weights: SentimentWeights) {}
 
-  private packed(): Float32Array {
-    if (!this.packedWeights) this.packedWeights = packHeads(this.weights);
-    return this.packedWeights;
+  private packed(): PackedHeads {
+    if (!this.packedHeads) this.packedHeads = packHeads(this.weights);
+    return this.packedHeads;
   }
 
-  /** Both heads over hashed feature indices (the code path of predict, also used by the trainer's evaluation). */
-  scoreIndices(idx: Uint32Array, neutralThreshold = this.weights.neutralThreshold): HeadScores {
-    const w = this.weights;
-    const packed = this.packed();
-    const v = featureValue(idx.length);
-    let zP = w.polarity.bias;
-    let zN = w.neutral.bias;
-    for (let i = 0; i < idx.length; i++) {
-      const j = 2 * idx[i]!;
-      zP += packed[j]! * v;
-      zN += packed[j + 1]! * v;
-    }
+  /**
+   * Both heads over bucket indices idx[0, n) — the scoring of predict, also used by the trainer's held-out
+   * evaluation and threshold tuning, so the figures reported are those of the shipped code path.
+   */
+  scoreIndices(idx: Uint32Array, neutralThreshold = this.weights.neutralThreshold, n = idx.length): HeadScores {
+    const { zP, zN } = packedMargins(this.packed(), idx, n);
     const pN = sigmoid(zN);
     const pP = sigmoid(zP);
     return { pN, pP, label: decide(pN, pP, neutralThreshold) };
   }
 
   predict(text: string, tokens: string[]): SentimentResult {
-    const f = hashedFeatures(text, tokens, this.weights.features);
-    const { pN, pP, label } = this.scoreIndices(f.idx);
+    const f = scratchFeatures(text, tokens, this.weights.features);
+    const { pN, pP, label } = this.scoreIndices(f.idx, this.weights.neutralThreshold, f.n);
     const probs = probsOf(pN, pP);
     return { label, score: probs.positive - probs.negative, evidence: evidenceFor(label, this.packed(), f), probs };
   }

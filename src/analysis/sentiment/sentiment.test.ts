@@ -15,7 +15,7 @@ import {
   type SentimentModel,
 } from './index.ts';
 import { hashedFeatures } from './features.ts';
-import { featureValue, headMargin, sigmoid } from './model.ts';
+import { featureValue, headMargin, packHeads, packedMargins } from './model.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -62,17 +62,29 @@ describe('committed sentiment model', () => {
     for (const e of r.evidence) expect(e).not.toMatch(/^[a-z]:/);
   });
 
-  it('scores with the interleaved heads exactly as each head alone (training and prediction agree)', () => {
+  it('scores with int16 weights as the model file stores them, close to the float heads, in any feature order', () => {
     const w = model.weights;
+    const file = new Int16Array(readFileSync(join(DEFAULT_MODEL_DIR, 'sentiment-v1.bin')).buffer.slice(0));
+    const size = 1 << w.features.bits;
+    const meta = JSON.parse(readFileSync(join(DEFAULT_MODEL_DIR, 'sentiment-v1.json'), 'utf8')) as { heads: Record<'polarity' | 'neutral', { scale: number }> };
     fc.assert(
-      fc.property(fc.array(fc.nat((1 << w.features.bits) - 1), { maxLength: 400 }), (list) => {
+      fc.property(fc.array(fc.nat(size - 1), { maxLength: 400 }), (list) => {
         const idx = Uint32Array.from(new Set(list));
         const v = featureValue(idx.length);
-        const s = model.scoreIndices(idx);
-        expect(s.pN).toBe(sigmoid(headMargin(w.neutral, idx, v)));
-        expect(s.pP).toBe(sigmoid(headMargin(w.polarity, idx, v)));
+        const { zP, zN } = packedMargins(packHeads(w), idx, idx.length);
+        let sp = 0;
+        let sn = 0;
+        for (const j of idx) {
+          sp += file[j]!;
+          sn += file[size + j]!;
+        }
+        expect(zP).toBeCloseTo(w.polarity.bias + sp * meta.heads.polarity.scale * v, 5);
+        expect(zN).toBeCloseTo(w.neutral.bias + sn * meta.heads.neutral.scale * v, 5);
+        expect(Math.abs(zP - headMargin(w.polarity, idx, v))).toBeLessThan(1e-3);
+        const reversed = Uint32Array.from([...idx].reverse());
+        expect(packedMargins(packHeads(w), reversed, reversed.length)).toEqual({ zP, zN });
       }),
-      { numRuns: 100 },
+      { numRuns: 30 },
     );
   });
 
