@@ -24,6 +24,19 @@ export function segment(text: string): string[] {
 }
 
 /**
+ * Segment for the full-text index: jieba's search mode, which also emits the shorter words inside long ones
+ * (停水通知 → 停水, 通知, 停水通知), so a query for 停水 finds a post about 停水通知. Punctuation is dropped.
+ */
+export function segmentForIndex(text: string): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const t of instance().cutForSearch(text, true)) {
+    if (/[\p{L}\p{N}]/u.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
  * Add user-dictionary words. Each entry is a word, optionally with a frequency and a part-of-speech tag;
  * jieba needs `word freq tag` lines, so missing parts get defaults (a high frequency so the word wins).
  */

@@ -38,6 +38,8 @@ export const CaseTransition = z.object({
   to: z.string(),
   action: z.string(),
   actorId: z.string(),
+  /** The person's display name as it is now (null for the system). */
+  actorName: z.string().nullable(),
   actorRole: z.string(),
   at: z.string(),
   payload: z.unknown(),

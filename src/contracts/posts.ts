@@ -34,6 +34,8 @@ export const Post = z.object({
   simhash: z.string().nullable(),
   duplicateOf: z.string().nullable(),
   duplicates: z.number(),
+  /** An officer's relevance mark (null: not marked). */
+  relevant: z.boolean().nullable(),
   eventId: z.string().nullable(),
 });
 export type Post = z.infer<typeof Post>;

@@ -5,6 +5,7 @@
 import type { Repos, Store } from '../store/store.ts';
 import type { EventLevelsTable, EventMembershipLogTable, EventsTable } from '../store/schema.ts';
 import { newId } from '../store/ids.ts';
+import { segmentForIndex } from '../analysis/segment.ts';
 import type { AnalysedPost } from './types.ts';
 
 export interface EventWrites {
@@ -44,7 +45,7 @@ export async function persistBatch(store: Store, input: PersistInput, now: numbe
         analyzed_at: now,
       })),
     );
-    await r.posts.indexText(fresh.map((p) => ({ post_id: p.row.id, tokens: p.analysis.tokens.join(' ') })));
+    await r.posts.indexText(fresh.map((p) => ({ post_id: p.row.id, tokens: segmentForIndex(p.norm.text).join(' ') })));
     await r.posts.insertEvidence(
       fresh
         .filter((p) => p.evidence)

@@ -48,8 +48,8 @@ export function toCase(row: CasesTable, now: Date): Case {
   };
 }
 
-const toTransition = (t: CaseTransitionsTable) => ({
-  seq: t.seq, from: t.from_status, to: t.to_status, action: t.action, actorId: t.actor_id, actorRole: t.actor_role, at: iso(t.at)!,
+const toTransition = (t: CaseTransitionsTable, names: Map<string, string>) => ({
+  seq: t.seq, from: t.from_status, to: t.to_status, action: t.action, actorId: t.actor_id, actorName: names.get(t.actor_id) ?? null, actorRole: t.actor_role, at: iso(t.at)!,
   payload: parseJson<unknown>(t.payload, {}),
 });
 
@@ -122,10 +122,11 @@ export function createCaseService(store: Store, opts: CaseServiceOptions) {
 
     async get(actor: Actor, id: string, now: Date) {
       const row = await load(actor, id);
-      const [transitions, tasks, options] = await Promise.all([store.repos.cases.transitions(id), store.repos.cases.tasks(id), decideOptions()]);
+      const [transitions, tasks, options, users] = await Promise.all([store.repos.cases.transitions(id), store.repos.cases.tasks(id), decideOptions(), store.repos.users.list()]);
+      const names = new Map(users.map((u) => [u.id, u.display_name]));
       return {
         ...toCase(row, now),
-        transitions: transitions.map(toTransition),
+        transitions: transitions.map((t) => toTransition(t, names)),
         tasks: tasks.map((t) => ({ id: t.id, step: t.step, title: t.title, role: t.role, unitId: t.unit_id, dueAt: iso(t.due_at), doneAt: iso(t.done_at), doneBy: t.done_by })),
         allowedActions: allowedActions(stateOf(row), caseActor(actor), options),
       };

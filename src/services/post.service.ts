@@ -44,6 +44,7 @@ export function toPost(r: PostWithAnalysis, sourceNames: Map<string, string>, du
     simhash: r.simhash ?? null,
     duplicateOf: r.duplicate_of ?? null,
     duplicates: dupCount,
+    relevant: r.relevant == null ? null : r.relevant === 1,
     eventId: r.event_id ?? null,
   };
 }

@@ -16,6 +16,15 @@ export function userRoutes(app: App, deps: { users: UserService; auth: AuthServi
   app.get('/api/users', { config: { access: 'users:manage' }, schema: { tags: ['users'], response: { 200: z.object({ users: z.array(User) }) } } }, async () => ({
     users: await deps.users.list(),
   }));
+  // Names of the people on the desk (for case histories and rosters): every signed-in person may see them.
+  app.get(
+    '/api/users/directory',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['users'], response: { 200: z.object({ users: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string(), unitId: z.string().nullable() })) }) } },
+    },
+    async () => ({ users: (await deps.users.list()).filter((u) => !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, unitId: u.unitId })) }),
+  );
   app.post('/api/users', { config: { access: 'users:manage' }, schema: { tags: ['users'], body: CreateUserBody, response: { 201: User } } }, async (req, reply) => {
     reply.status(201);
     return deps.users.create(req.actor!, req.body, deps.now().getTime());

@@ -214,7 +214,7 @@ export function postsRepo({ db, dialect }: Exec) {
     },
     /** Counts per time bucket and sentiment for charts (bucket in ms, aligned to UTC multiples plus offset). */
     async histogram(from: number, to: number, bucketMs: number, offsetMs = 0, eventId?: string): Promise<{ bucket: number; sentiment: string; n: number }[]> {
-      const b = sql<number>`((posts.published_at + ${offsetMs}) / ${bucketMs}) * ${bucketMs} - ${offsetMs}`;
+      const b = sql<number>`CAST((posts.published_at + ${Math.round(offsetMs)}) / ${Math.round(bucketMs)} AS INTEGER) * ${Math.round(bucketMs)} - ${Math.round(offsetMs)}`;
       const bucketExpr = dialect === 'postgres' ? sql<number>`(floor((posts.published_at + ${offsetMs})::numeric / ${bucketMs}) * ${bucketMs} - ${offsetMs})::bigint` : b;
       let q = db.selectFrom('posts').leftJoin('post_analysis', 'post_analysis.post_id', 'posts.id');
       if (eventId) q = q.where('post_analysis.event_id', '=', eventId);
