@@ -168,3 +168,17 @@ export async function startDemo(deps: StartDemoDeps): Promise<DemoStarted | null
     throw e;
   }
 }
+
+/** What `serve` prints about the demo: where its site runs and, on the first start, the demo accounts. */
+export function formatDemoBanner(demo: DemoStarted): string {
+  const lines = [
+    `\nDemo county 临澜县 (fictional, all data synthetic): its site ${demo.siteUrl}/ feeds the demo sources.`,
+  ];
+  if (demo.users.length > 0) {
+    const w = Math.max(...demo.users.map((u) => u.login.length));
+    lines.push('Demo accounts (passwords shown only this once; `tingfeng demo reset` removes the demo):', '');
+    for (const u of demo.users)
+      lines.push(`    ${u.login.padEnd(w)}  ${u.password}  ${u.role.padEnd(12)}  ${u.displayName}`);
+  }
+  return `${lines.join('\n')}\n\n`;
+}
