@@ -7,6 +7,7 @@ import { createAnalyzer, type Analyzer } from '../analysis/analyze.ts';
 import { Gazetteer, type GazetteerEntry } from '../analysis/gazetteer.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import type { TrackerSnapshot } from '../analysis/events/snapshot.ts';
+import { parseWarningRules } from '../analysis/events/index.ts';
 import type { Store } from '../store/store.ts';
 import type { UnitsTable } from '../store/schema.ts';
 import { Ingestor, type IngestHooks } from './ingest.ts';
@@ -26,6 +27,14 @@ export function gazetteerFromUnits(units: UnitsTable[]): Gazetteer {
     };
   });
   return new Gazetteer(entries);
+}
+
+/** The office's own places and units are its jurisdiction unless the warning rules name one explicitly. */
+export function withJurisdiction(raw: unknown, units: UnitsTable[]): unknown {
+  const rules = parseWarningRules(raw ?? {});
+  if (rules.jurisdiction.places.length > 0 || rules.jurisdiction.units.length > 0) return rules;
+  const names = (kinds: (k: string) => boolean) => units.filter((u) => kinds(u.kind)).flatMap((u) => [u.name, ...(JSON.parse(u.aliases) as string[])]);
+  return { ...rules, jurisdiction: { places: names((k) => PLACE_KINDS.has(k)), units: names((k) => !PLACE_KINDS.has(k)) } };
 }
 
 export interface Pipeline {
@@ -49,7 +58,7 @@ export async function buildPipeline(store: Store, opts: { dataDir: string; hooks
     sentiment: loadSentimentModelOrDefault(join(opts.dataDir, 'models')),
   });
   const levels = new Map<string, number | null>(active.map((e) => [e.id, e.level]));
-  const track = new TrackStage({ rules, snapshot: snapshot ?? null, levels });
+  const track = new TrackStage({ rules: withJurisdiction(rules, units), snapshot: snapshot ?? null, levels });
   const ingestor = new Ingestor(store, analyzer, opts.events === false ? null : track, opts.hooks ?? {});
   return {
     analyzer,
