@@ -44,6 +44,9 @@ export interface PostAnalysis {
 /** Everything computed on the way, for the pipeline (tokens for search, normalised text, details of hits). */
 export interface AnalysisDetail {
   result: PostAnalysis;
+  /** Normalised title ('' when the post has none). */
+  title: string;
+  /** Normalised title and text (title first, on its own line): what was segmented and analysed. */
   text: string;
   tokens: string[];
   /** The keywords with their TF-IDF weights (result.keywords are their terms). */
@@ -134,7 +137,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       plans: planHits,
       hashtags: post.hashtags,
     };
-    return { result, text: full, tokens, keywords, coreText: core, urls: post.urls, duplicateSimilarity: verdict.similarity };
+    return { result, title, text: full, tokens, keywords, coreText: core, urls: post.urls, duplicateSimilarity: verdict.similarity };
   }
 
   return {
