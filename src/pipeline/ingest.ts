@@ -64,6 +64,8 @@ export class Ingestor {
     }
     const existing = await this.store.repos.posts.existingKeys(prepared.map((p) => p.row.dedupe_key));
     const fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
+    // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
+    const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
     const analysed = fresh.map((p) => this.analyse(p, source.name));
     const out = this.tracker ? this.tracker.track(analysed, now, this.hooks.gaps?.() ?? []) : null;
     if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
@@ -71,6 +73,7 @@ export class Ingestor {
       this.store,
       {
         posts: analysed,
+        refetched,
         ...(out ? { events: out.writes } : {}),
         ...(opts.cursor ? { cursor: { sourceId: source.id, cursor: opts.cursor.cursor, health: opts.cursor.health(fresh.length) } } : {}),
         extra: async (r) => {

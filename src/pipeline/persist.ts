@@ -6,7 +6,7 @@ import type { Repos, Store } from '../store/store.ts';
 import type { EventLevelsTable, EventMembershipLogTable, EventsTable } from '../store/schema.ts';
 import { newId } from '../store/ids.ts';
 import { segmentForIndex } from '../analysis/segment.ts';
-import type { AnalysedPost } from './types.ts';
+import type { AnalysedPost, PreparedPost } from './types.ts';
 
 export interface EventWrites {
   events: EventsTable[];
@@ -17,6 +17,8 @@ export interface EventWrites {
 
 export interface PersistInput {
   posts: AnalysedPost[];
+  /** Items already stored, fetched again: their evidence is added when it differs (same sha256 = no new row). */
+  refetched?: PreparedPost[];
   events?: EventWrites;
   cursor?: { sourceId: string; cursor: string | null; health: string };
   /** Extra writes in the same transaction (alerts raised by this batch). */
@@ -47,7 +49,7 @@ export async function persistBatch(store: Store, input: PersistInput, now: numbe
     );
     await r.posts.indexText(fresh.map((p) => ({ post_id: p.row.id, tokens: segmentForIndex(p.norm.text).join(' ') })));
     await r.posts.insertEvidence(
-      fresh
+      [...fresh, ...(input.refetched ?? [])]
         .filter((p) => p.evidence)
         .map((p) => ({ id: newId('ev', now), post_id: p.row.id, fetched_at: p.evidence!.fetchedAt, sha256: p.evidence!.sha256, content_type: p.evidence!.contentType, body: p.evidence!.body })),
     );

@@ -13,6 +13,7 @@ import { createReportService } from './report.service.ts';
 import { createPlanService } from './plan.service.ts';
 import { createSourceService, type SourceRunner } from './source.service.ts';
 import { Changes } from './changes.ts';
+import { createRetentionService } from './retention.service.ts';
 import { LiveHub } from './live.ts';
 import { createIngestService, type IngestFn } from './ingest.service.ts';
 import { createAlertingServices } from './alerting.ts';
@@ -48,6 +49,7 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     reports: createReportService(store, { timeZone: config.timezone, officeName: config.officeName, baseUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '') }),
     ...createAlertingServices(store, config, { live }),
     ingest: createIngestService(store, { timezone: config.timezone, ingest: hooks.ingest ?? (() => null) }),
+    retention: createRetentionService(store),
     listTokens: () => store.repos.tokens.list(),
   };
 }

@@ -8,13 +8,15 @@ import { EmbeddedRunner } from '../../pipeline/runner-embedded.ts';
 import { createAlertHooks } from '../../services/alert.service.ts';
 import { startAlertWorker } from '../../services/alert-worker.ts';
 import { loadOrCreateSecretKey } from '../../services/secret-key.ts';
+import { NatsRunner } from '../../pipeline/runner-nats.ts';
+import { connectNats } from '../../cluster/context.ts';
 import { openContext } from '../context.ts';
 import type { CliIO } from '../io.ts';
 
 export const SERVE_HELP = `tingfeng serve — run the desk (API + dashboard + collection) on the embedded store or PostgreSQL
 
 Usage:
-  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo] [--no-collect]
+  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo] [--no-collect] [--all-in-one]
 
 Options:
   --port P        port to listen on (default 8080, or PORT)
@@ -22,6 +24,8 @@ Options:
   --data-dir DIR  where the SQLite store and files live (default ./data, or TINGFENG_DATA_DIR)
   --no-demo       start clean, without the demo county
   --no-collect    serve the API only; do not poll sources (e.g. a second API process)
+  --all-in-one    run everything in this process even when NATS_URL is set (the default without NATS_URL);
+                  with NATS_URL (cluster mode) serve runs the API only and the workers do the rest
 
 Examples:
   tingfeng serve
@@ -53,17 +57,19 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   const changes = new Changes();
   const live = new LiveHub();
   let runner: EmbeddedRunner | null = null;
+  // Cluster mode (NATS_URL set, no --all-in-one): API only; items go to the workers through JetStream.
+  const nats = config.natsUrl && !values['all-in-one'] ? new NatsRunner(await connectNats(config.natsUrl)) : null;
   const services = createServices(store, config, {
     changes,
     live,
-    runner: () => runner,
+    runner: () => nats ?? runner,
     tracker: () => runner?.trackerControl() ?? null,
-    ingest: () => (runner ? (source, items, now) => runner!.ingest(source, items, now) : null),
+    ingest: () => (nats ? (source, items, now) => nats.ingest(source, items, now) : runner ? (source, items, now) => runner!.ingest(source, items, now) : null),
   });
   const adminPassword = await services.users.ensureInitialAdmin(Date.now());
   const alertHooks = createAlertHooks(store, { timezone: config.timezone, logger: logger.child({ part: 'alerts' }) });
   let alertWorker: ReturnType<typeof startAlertWorker> | null = null;
-  runner = new EmbeddedRunner(store, {
+  if (!nats) runner = new EmbeddedRunner(store, {
     dataDir: config.dataDirAbs,
     userAgent: config.userAgent,
     logger: logger.child({ part: 'pipeline' }),
@@ -76,8 +82,8 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       alertWorker?.kick();
     },
   });
-  await runner.start();
-  alertWorker = startAlertWorker(store, {
+  await runner?.start();
+  if (!nats) alertWorker = startAlertWorker(store, {
     live,
     secretKey: loadOrCreateSecretKey(config.dataDirAbs, config.secretKey),
     logger: logger.child({ part: 'alerts' }),
@@ -87,9 +93,19 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   });
   // Scheduled reports (daily at the cut-off, weekly, monthly): a store lease makes sure only one process sends.
   const reportTimer = setInterval(() => {
-    services.reports.runSchedule(new Date()).catch((err: unknown) => logger.error({ err }, 'scheduled report failed'));
+    if (!nats) services.reports.runSchedule(new Date()).catch((err: unknown) => logger.error({ err }, 'scheduled report failed'));
   }, 60_000);
   reportTimer.unref();
+  // Retention, once a day (and shortly after start); a lease keeps it to one process per day.
+  const retention = async () => {
+    const now = new Date();
+    if (!(await store.repos.leases.acquire(`retention:${now.toISOString().slice(0, 10)}`, `serve-${process.pid}`, now.getTime(), 36 * 3600_000))) return;
+    const r = await services.retention.run(now);
+    if (r.length) logger.info({ retention: r }, 'retention applied');
+  };
+  const retentionTimer = setInterval(() => void retention().catch((err: unknown) => logger.error({ err }, 'retention failed')), 3600_000);
+  retentionTimer.unref();
+  setTimeout(() => void retention().catch((err: unknown) => logger.error({ err }, 'retention failed')), 30_000).unref();
   const app = await buildApp({ config, store, services, loggerInstance: logger });
   const address = await app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
@@ -104,9 +120,13 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write('shutting down…\n');
       void app
         .close()
-        .then(() => clearInterval(reportTimer))
+        .then(() => {
+          clearInterval(reportTimer);
+          clearInterval(retentionTimer);
+        })
         .then(() => alertWorker?.stop())
         .then(() => runner?.stop())
+        .then(() => nats?.close())
         .then(() => store.close())
         .finally(() => resolve());
     };

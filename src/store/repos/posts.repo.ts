@@ -249,10 +249,11 @@ export function postsRepo({ db, dialect }: Exec) {
         .limit(limit)
         .execute();
     },
-    async deleteOlderThan(sourceId: string, before: number, keep: (ids: string[]) => Promise<Set<string>>): Promise<number> {
-      const old = await db.selectFrom('posts').select('id').where('source_id', '=', sourceId).where('published_at', '<', before).limit(5000).execute();
+    /** Deletes up to 5,000 posts of a source older than `before`, except those `keep` names; skips the first `skip` (kept) ones. */
+    async deleteOlderThan(sourceId: string, before: number, keep: (ids: string[]) => Promise<Set<string>>, skip = 0): Promise<{ scanned: number; deleted: number }> {
+      const old = await db.selectFrom('posts').select('id').where('source_id', '=', sourceId).where('published_at', '<', before).orderBy('published_at').orderBy('id').limit(5000).offset(skip).execute();
       const ids = old.map((r) => r.id);
-      if (ids.length === 0) return 0;
+      if (ids.length === 0) return { scanned: 0, deleted: 0 };
       const kept = await keep(ids);
       const del = ids.filter((i) => !kept.has(i));
       for (const part of chunks(del)) {
@@ -263,7 +264,7 @@ export function postsRepo({ db, dialect }: Exec) {
         await db.deleteFrom('event_posts').where('post_id', 'in', part).execute();
         await db.deleteFrom('posts').where('id', 'in', part).execute();
       }
-      return del.length;
+      return { scanned: ids.length, deleted: del.length };
     },
   };
 }
