@@ -20,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   worker: { summary: 'cluster: run a worker (collect, analyze, track, notify) on PostgreSQL + NATS', run: async (a, io) => (await import('./commands/worker.ts')).workerCommand(a, io) },
   cluster: { summary: 'cluster: init streams, status (workers, lag, dead letters), reset', run: async (a, io) => (await import('./commands/cluster.ts')).clusterCommand(a, io) },
   scheduler: { summary: 'cluster: scheduled reports and upkeep, one leader by database lease', run: async (a, io) => (await import('./commands/scheduler.ts')).schedulerCommand(a, io) },
+  demo: { summary: 'the demo county: run its site, or remove its data (demo reset)', run: async (a, io) => (await import('./commands/demo.ts')).demoCommand(a, io) },
   model: { summary: 'retrain the sentiment model on the office\'s own labels', run: async (a, io) => (await import('./commands/model.ts')).modelCommand(a, io) },
 };
 

@@ -10,6 +10,7 @@ import { startAlertWorker } from '../../services/alert-worker.ts';
 import { loadOrCreateSecretKey } from '../../services/secret-key.ts';
 import { NatsRunner } from '../../pipeline/runner-nats.ts';
 import { connectNats } from '../../cluster/context.ts';
+import { formatDemoBanner, startDemo } from '../../demo/bootstrap.ts';
 import { openContext } from '../context.ts';
 import type { CliIO } from '../io.ts';
 
@@ -53,7 +54,8 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   const started = Date.now();
   const ctx = await openContext({ overrides: { port: values.port, host: values.host, dataDir: values['data-dir'], demo: values['no-demo'] ? false : undefined } });
   const { config, store } = ctx;
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.secret'] });
+  // Structured logs go to stderr; stdout carries what a person needs (address, first-start passwords).
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.secret'] }, pino.destination(2));
   const changes = new Changes();
   const live = new LiveHub();
   let runner: EmbeddedRunner | null = null;
@@ -67,6 +69,8 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     ingest: () => (nats ? (source, items, now) => nats.ingest(source, items, now) : runner ? (source, items, now) => runner!.ingest(source, items, now) : null),
   });
   const adminPassword = await services.users.ensureInitialAdmin(Date.now());
+  // The demo county (an empty desk, unless --no-demo): its local site is read by the real connectors.
+  const demo = config.demo && !values['no-collect'] ? await startDemo({ store, services, config, logger: logger.child({ part: 'demo' }) }) : null;
   const alertHooks = createAlertHooks(store, { timezone: config.timezone, logger: logger.child({ part: 'alerts' }) });
   let alertWorker: ReturnType<typeof startAlertWorker> | null = null;
   if (!nats) runner = new EmbeddedRunner(store, {
@@ -115,6 +119,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   if (adminPassword) {
     io.stdout.write(`\nFirst start: created user "admin" with password:\n\n    ${adminPassword}\n\nIt is shown only this once. Sign in and change it (tingfeng user passwd admin --password-stdin).\n\n`);
   }
+  if (demo) io.stdout.write(formatDemoBanner(demo));
   await new Promise<void>((resolve) => {
     const stop = () => {
       io.stdout.write('shutting down…\n');
@@ -126,6 +131,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
         })
         .then(() => alertWorker?.stop())
         .then(() => runner?.stop())
+        .then(() => demo?.stop())
         .then(() => nats?.close())
         .then(() => store.close())
         .finally(() => resolve());
