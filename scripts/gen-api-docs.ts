@@ -67,10 +67,17 @@ function bodyFields(op: Operation): string {
   if (variants) {
     const kinds = variants
       .map((v) => Object.values(v.properties ?? {}).find((p) => p.const !== undefined || p.enum?.length === 1))
-      .map((p) => String(p?.const ?? p?.enum?.[0] ?? ''))
+      .map((p) => {
+        const v = p?.const ?? p?.enum?.[0];
+        return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+      })
       .filter(Boolean);
-    const key = variants[0]?.properties ? Object.entries(variants[0].properties).find(([, p]) => p.const !== undefined || p.enum?.length === 1)?.[0] : undefined;
-    return kinds.length ? `one of ${key ?? 'kind'}: ${kinds.map((k) => '`' + k + '`').join(', ')}` : 'one of several shapes';
+    const key = variants[0]?.properties
+      ? Object.entries(variants[0].properties).find(([, p]) => p.const !== undefined || p.enum?.length === 1)?.[0]
+      : undefined;
+    return kinds.length
+      ? `one of ${key ?? 'kind'}: ${kinds.map((k) => '`' + k + '`').join(', ')}`
+      : 'one of several shapes';
   }
   const props = Object.keys(schema.properties ?? {});
   if (!props.length) return type && type !== 'application/json' ? type : '';
@@ -113,16 +120,34 @@ function render(spec: OpenApi, routes: RouteInfo[]): string {
   ];
   for (const tag of tagOrder) {
     out.push(`## ${tag}`, '', '| method | path | access | query | body |', '|---|---|---|---|---|');
-    for (const r of rows.filter((x) => x.tag === tag).sort((a, b) => a.path.localeCompare(b.path) || METHODS.indexOf(a.method.toLowerCase()) - METHODS.indexOf(b.method.toLowerCase()))) {
-      out.push(`| ${r.method} | \`${cell(r.path)}\` | \`${r.access}\` | ${cell(queryFields(r.op))} | ${cell(bodyFields(r.op))} |`);
+    for (const r of rows
+      .filter((x) => x.tag === tag)
+      .sort(
+        (a, b) =>
+          a.path.localeCompare(b.path) ||
+          METHODS.indexOf(a.method.toLowerCase()) - METHODS.indexOf(b.method.toLowerCase()),
+      )) {
+      out.push(
+        `| ${r.method} | \`${cell(r.path)}\` | \`${r.access}\` | ${cell(queryFields(r.op))} | ${cell(bodyFields(r.op))} |`,
+      );
     }
     out.push('');
   }
   const documented = new Set(rows.map((r) => `${r.method} ${r.path}`));
-  const hidden = routes.filter((r) => r.url.startsWith('/api') && r.method !== 'HEAD' && !documented.has(`${r.method} ${openApiPath(r.url)}`));
+  const hidden = routes.filter(
+    (r) => r.url.startsWith('/api') && r.method !== 'HEAD' && !documented.has(`${r.method} ${openApiPath(r.url)}`),
+  );
   if (hidden.length) {
-    out.push('## Not in OpenAPI', '', 'Routes under `/api` that the server registers but hides from the OpenAPI document:', '', '| method | path | access |', '|---|---|---|');
-    for (const r of hidden.sort((a, b) => a.url.localeCompare(b.url))) out.push(`| ${r.method} | \`${r.url}\` | \`${r.access}\` |`);
+    out.push(
+      '## Not in OpenAPI',
+      '',
+      'Routes under `/api` that the server registers but hides from the OpenAPI document:',
+      '',
+      '| method | path | access |',
+      '|---|---|---|',
+    );
+    for (const r of hidden.sort((a, b) => a.url.localeCompare(b.url)))
+      out.push(`| ${r.method} | \`${r.url}\` | \`${r.access}\` |`);
     out.push('');
   }
   return out.join('\n');
