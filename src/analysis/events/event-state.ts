@@ -49,6 +49,8 @@ export class EventState {
   lastSeen = Number.NEGATIVE_INFINITY;
   /** Sequence number of the last change, for least-recently-active eviction. */
   touched = 0;
+  /** Σ w² of the centroid, cached between changes (every candidate check needs it). */
+  private norm2: number | null = null;
 
   constructor(
     readonly id: string,
@@ -59,10 +61,26 @@ export class EventState {
     return this.members.size;
   }
 
+  /** Squared length of the centroid (computed as cosine() would, cached until the centroid changes). */
+  centroidNorm2(): number {
+    if (this.norm2 === null) {
+      let n = 0;
+      for (const w of this.centroid.values()) n += w * w;
+      this.norm2 = n;
+    }
+    return this.norm2;
+  }
+
+  /** Call after changing `centroid` from outside (merges, restores). */
+  centroidChanged(): void {
+    this.norm2 = null;
+  }
+
   /** Adds a member; `intoCentroid` false when the caller carries the centroid mass over itself (merges). */
   addMember(m: MemberInfo, places: readonly string[], units: readonly string[], engagement?: Engagement, intoCentroid = true): void {
     this.members.set(m.id, m);
     if (m.vec) {
+      this.norm2 = null;
       if (intoCentroid) addInto(this.centroid, m.vec, this.limits.centroidTerms);
       if (intoCentroid && m.tvec) addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
       this.withVectors.push(m.id);
@@ -90,6 +108,7 @@ export class EventState {
     if (!m) return undefined;
     this.members.delete(id);
     if (m.vec) {
+      this.norm2 = null;
       subtract(this.centroid, m.vec);
       if (m.tvec) subtract(this.titleCentroid, m.tvec);
       const i = this.withVectors.indexOf(id);
@@ -151,6 +170,7 @@ export class EventState {
 
   /** Keeps the centroid bounded after bulk changes (merges). */
   compact(): void {
+    this.norm2 = null;
     prune(this.centroid, this.limits.centroidTerms);
     prune(this.titleCentroid, this.limits.centroidTerms);
   }

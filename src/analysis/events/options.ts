@@ -56,7 +56,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   topK: 40,
   titleBoost: 2,
   candidateTerms: 10,
-  maxCandidates: 32,
+  maxCandidates: 16,
   fullChecks: 6,
   centroidTerms: 150,
   recentMembers: 8,

@@ -9,7 +9,8 @@ import { DocFrequency } from './doc-frequency.ts';
 import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './options.ts';
 import { restoreTracker, snapshotTracker, type TrackerSnapshot } from './snapshot.ts';
 import { TermIndex } from './term-index.ts';
-import { cosine, dot, postVectors, type TermVector } from './vector.ts';
+import { hamming } from '../simhash.ts';
+import { cosine, cosineWithNorm, dot, postVectors, type TermVector } from './vector.ts';
 import type { AddResult, EventSummary, MembershipRecord, SentimentMix, TrackInput } from './types.ts';
 
 export interface TrackerErrorInfo {
@@ -43,15 +44,6 @@ export function eventIdFor(postId: string): string {
   return `ev-${h.toString(16).padStart(16, '0')}`;
 }
 
-function hamming(a: bigint, b: bigint): number {
-  let x = a ^ b;
-  let n = 0;
-  while (x) {
-    x &= x - 1n;
-    n++;
-  }
-  return n;
-}
 
 export class EventTracker {
   readonly opts: TrackerOptions;
@@ -64,6 +56,18 @@ export class EventTracker {
   private readonly index = new TermIndex();
   /** General IDF per term, memoised (the table is fixed while the tracker runs). */
   private readonly idfMemo = new Map<string, number>();
+  /**
+   * One string object per term: vectors keyed by the same objects make map hits pointer comparisons (terms come
+   * from each post's own token strings otherwise). Cleared when large; that only costs speed.
+   */
+  private readonly terms = new Map<string, string>();
+  private readonly intern = (t: string): string => {
+    const c = this.terms.get(t);
+    if (c !== undefined) return c;
+    if (this.terms.size > 200_000) this.terms.clear();
+    this.terms.set(t, t);
+    return t;
+  };
   clock = Number.NEGATIVE_INFINITY;
   seq = 0;
 
@@ -80,7 +84,7 @@ export class EventTracker {
     this.clock = Math.max(this.clock, at);
     this.seq++;
     const retired = this.seq % 128 === 0 ? this.retireQuiet(this.clock) : [];
-    const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts);
+    const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts, this.intern);
     this.df.add(vec.keys());
     const member: MemberInfo = {
       id: input.id,
@@ -144,7 +148,7 @@ export class EventTracker {
     for (const id of this.index.rankedCandidates(terms, this.opts.maxCandidates)) {
       const ev = this.active.get(id);
       if (!ev) continue;
-      shortlist.push({ ev, c: cosine(vec, ev.centroid) });
+      shortlist.push({ ev, c: cosineWithNorm(vec, ev.centroid, ev.centroidNorm2()) });
     }
     shortlist.sort((a, b) => b.c - a.c);
     const close = shortlist.slice(0, this.opts.fullChecks);
@@ -173,7 +177,7 @@ export class EventTracker {
       link = Math.max(link, dot(vec, r.vec!));
       if (r.tvec && tvec.size > 0) tlink = Math.max(tlink, dot(tvec, r.tvec));
     }
-    let s = w * cosine(vec, ev.centroid) + (1 - w) * link;
+    let s = w * cosineWithNorm(vec, ev.centroid, ev.centroidNorm2()) + (1 - w) * link;
     if (tvec.size > 0 && ev.titleCentroid.size > 0) {
       const t = w * cosine(tvec, ev.titleCentroid) + (1 - w) * tlink;
       s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
@@ -192,14 +196,17 @@ export class EventTracker {
 
   /** After an event grew, merge it with an event whose centroid became close (smaller into larger). */
   private autoMerge(ev: EventState, at: Date): { survivor: string; record: MembershipRecord } | undefined {
-    const top = [...ev.centroid.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([t]) => t);
+    const unit = normalised(ev.centroid);
+    const top = [...unit.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
     let best: EventState | undefined;
     let bestScore = this.opts.mergeThreshold;
-    for (const id of this.index.candidates(top)) {
+    // Events close enough to merge (cosine ≥ mergeThreshold) share much of this event's top weight, so the
+    // candidates sharing the most of it are enough: the cost per check stays bounded however common its words.
+    for (const id of this.index.rankedCandidates(top, this.opts.maxCandidates + 1)) {
       if (id === ev.id || this.apart.has(pairKey(id, ev.id))) continue;
       const other = this.active.get(id);
       if (!other) continue;
-      const s = cosine(normalised(ev.centroid), other.centroid);
+      const s = cosineWithNorm(unit, other.centroid, other.centroidNorm2());
       if (s >= bestScore) {
         best = other;
         bestScore = s;

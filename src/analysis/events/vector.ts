@@ -81,21 +81,21 @@ export interface PostTerms {
  * kept, L2-normalised (falls back to the given keywords when the post has no usable tokens). `title`: idf over the
  * title's terms alone (empty when the post has no title).
  */
-export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions): { body: TermVector; title: TermVector } {
+export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions, intern: (t: string) => string = (t) => t): { body: TermVector; title: TermVector } {
   const tf = termFrequencies(p.tokens);
   const inTitle = titleTerms(p.title, p.titleTokens, tf);
   for (const t of inTitle) if (!tf.has(t)) tf.set(t, 1);
   const weighted: [string, number][] = [];
   if (tf.size === 0) {
-    for (const k of p.keywords) if (k.weight > 0 && isContentTerm(k.term)) weighted.push([k.term.toLowerCase(), k.weight]);
+    for (const k of p.keywords) if (k.weight > 0 && isContentTerm(k.term)) weighted.push([intern(k.term.toLowerCase()), k.weight]);
   } else {
     for (const [t, n] of tf) {
       const w = (1 + Math.log(n) + (inTitle.has(t) ? opts.titleBoost : 0)) * (idf(t) ?? opts.unknownIdf);
-      if (w > 0) weighted.push([t, w]);
+      if (w > 0) weighted.push([intern(t), w]);
     }
   }
   const title: [string, number][] = [];
-  for (const t of inTitle) title.push([t, idf(t) ?? opts.unknownIdf]);
+  for (const t of inTitle) title.push([intern(t), idf(t) ?? opts.unknownIdf]);
   return { body: normalise(topTerms(weighted, opts.topK)), title: normalise(title) };
 }
 
@@ -130,6 +130,14 @@ export function dot(a: TermVector, b: TermVector): number {
 export function cosine(a: TermVector, b: TermVector): number {
   let nb = 0;
   for (const w of b.values()) nb += w * w;
+  if (nb === 0) return 0;
+  let na = 0;
+  for (const w of a.values()) na += w * w;
+  return na === 0 ? 0 : dot(a, b) / Math.sqrt(na * nb);
+}
+
+/** cosine(a, b) with b's squared length already known (e.g. an event's cached centroid norm): the same value. */
+export function cosineWithNorm(a: TermVector, b: TermVector, nb: number): number {
   if (nb === 0) return 0;
   let na = 0;
   for (const w of a.values()) na += w * w;
