@@ -2,7 +2,7 @@
  * The pull loop every consuming worker runs: fetch a batch from its durable consumer, hand it to the stage, and
  * repeat until asked to stop. Stopping (SIGTERM) lets the batch in hand finish and be acknowledged; nothing new is
  * fetched. `settleFailure` decides a failed message: a malformed one, or one on its last allowed delivery, goes
- * to the dead-letter subject with its error (then is terminated); any other is redelivered after a back-off.
+ * to the dead-letter subject with its error (then is acknowledged); any other is redelivered after a back-off.
  */
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream';
@@ -84,7 +84,9 @@ export async function deadLetter(d: FailureDeps, m: JsMsg, err: unknown): Promis
   h.set('Tf-Deliveries', String(m.info.deliveryCount));
   h.set('Tf-Stream-Seq', String(m.info.streamSequence));
   await d.js.publish(d.names.deadSubject(d.stage), m.data, { headers: h, msgID: `${d.stage}:${m.info.stream}:${m.info.streamSequence}` });
-  m.term(errorText(err).slice(0, 200));
+  // Acknowledge, not term: the message is handled (it moved to the dead letters), and on NATS 2.9 a terminated
+  // message stays in a work-queue stream.
+  m.ack();
   d.metrics.count(d.stage, 'dead');
   d.log.warn({ stage: d.stage, seq: m.info.streamSequence, err: errorText(err) }, 'message dead-lettered');
 }

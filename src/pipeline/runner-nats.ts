@@ -10,7 +10,7 @@ import { clusterNames, type ClusterNames } from '../cluster/names.ts';
 import { encodeItem } from '../cluster/codec.ts';
 import { errorText } from '../cluster/errors.ts';
 import { prepareItem } from './prepare.ts';
-import type { CollectedItem, SourceRef } from './types.ts';
+import type { BatchResult, CollectedItem, SourceRef } from './types.ts';
 
 export interface NatsRunOutcome {
   ok: boolean;
@@ -32,6 +32,10 @@ export class NatsRunner {
 
   private readonly runTimeoutMs: number;
 
+  async close(): Promise<void> {
+    await this.nc.drain().catch(() => undefined);
+  }
+
   /** Poll a source now on some collect worker. `stored` counts items published (stored later by the workers). */
   async runSource(id: string): Promise<NatsRunOutcome> {
     try {
@@ -42,6 +46,13 @@ export class NatsRunner {
       const msg = errorText(e);
       return { ok: false, items: 0, stored: 0, error: /no responders/i.test(msg) ? 'no collect worker is running (start tingfeng worker collect)' : msg };
     }
+  }
+
+  /** As the API's ingest function: `stored` counts the items queued (the workers store them shortly after). */
+  ingest(source: SourceRef, items: CollectedItem[], now: Date): Promise<BatchResult> {
+    return this.publish(source, items, now).then((r) => ({
+      received: items.length, stored: r.published - r.duplicates, duplicates: r.duplicates, storedIds: [], ids: r.ids, eventsTouched: [],
+    }));
   }
 
   /** Publish items for the cluster to analyse and store; resolves when JetStream has them all. */
