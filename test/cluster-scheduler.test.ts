@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { freshPgSchema } from './helpers/store.ts';
+import { openStore } from '../src/store/store.ts';
 import { clusterEnv, isCi, spawnTf, type ClusterEnv, type Proc } from './helpers/cluster.ts';
 
 const found = await clusterEnv();
@@ -30,6 +31,8 @@ describe.skipIf(!env)('cluster: schedulers', () => {
 
   beforeAll(async () => {
     schema = await freshPgSchema(env!.databaseUrl);
+    // Migrate here once, so the two schedulers start on a ready schema.
+    await (await openStore({ databaseUrl: schema.url, dataDir: '/tmp' })).close();
   });
   afterAll(async () => {
     for (const p of procs) await p.kill9();
@@ -43,11 +46,9 @@ describe.skipIf(!env)('cluster: schedulers', () => {
       procs.push(p);
       return p;
     };
-    // The first start migrates the fresh schema; the second starts while the first is already scheduling.
     const a = start();
-    await a.waitFor(/ready/);
     const b = start();
-    await b.waitFor(/ready/);
+    await Promise.all([a.waitFor(/ready/), b.waitFor(/ready/)]);
     const waitRows = async (sql: string, n: number) => {
       const until = Date.now() + 90_000;
       while ((await q(sql)).length < n) {
