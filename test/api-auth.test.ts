@@ -104,3 +104,17 @@ describe('API auth and roles', () => {
     expect((await s.req('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 });
+
+describe('own password', () => {
+  it('changes the password with the current one; other sessions end, this one stays', async () => {
+    const a = await t.addUser('pwuser', 'analyst');
+    const b = await t.login('pwuser');
+    const wrong = await a.req('POST', '/api/auth/password', { current: 'nope-nope-nope', next: 'a-brand-new-password' });
+    expect(wrong.statusCode).toBe(400);
+    const ok = await a.req('POST', '/api/auth/password', { current: 'correct-horse-battery', next: 'a-brand-new-password' });
+    expect(ok.statusCode).toBe(200);
+    expect((await a.req('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await b.req('GET', '/api/auth/me')).statusCode).toBe(401);
+    await t.login('pwuser', 'a-brand-new-password');
+  });
+});

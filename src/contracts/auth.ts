@@ -47,3 +47,5 @@ export const ApiToken = z.object({
 });
 export const CreateTokenBody = z.object({ name: z.string().min(1).max(100), scopes: z.array(z.string()).min(1) });
 export const CreateTokenResponse = z.object({ token: z.string(), info: ApiToken });
+
+export const ChangePasswordBody = z.object({ current: z.string().min(1).max(200), next: z.string().min(10, 'at least 10 characters').max(200) });

@@ -79,6 +79,22 @@ export function createAuthService(store: Store) {
       });
     },
 
+    /** A person changes their own password (the current one is checked; other sessions end). */
+    async changeOwnPassword(actor: Actor, current: string, next: string, keepSession: string | null, now: number): Promise<void> {
+      if (actor.type !== 'user' || !actor.userId) throw new AppError('TF_ERR_FORBIDDEN', 'only a signed-in person can change their password');
+      const user = await store.repos.users.byId(actor.userId);
+      if (!user || !(await verify(user.password_hash, current).catch(() => false))) throw new AppError('TF_ERR_VALIDATION', 'current: the current password is wrong', { path: ['current'] });
+      if (current === next) throw new AppError('TF_ERR_VALIDATION', 'next: choose a password different from the current one', { path: ['next'] });
+      const hashed = await hashPassword(next);
+      const kept = keepSession ? await store.repos.sessions.byId(sha256Hex(keepSession)) : undefined;
+      await store.tx(async (r) => {
+        await r.users.update(user.id, { password_hash: hashed, updated_at: now });
+        await r.sessions.deleteForUser(user.id);
+        if (kept) await r.sessions.insert(kept);
+        await r.audit.append({ at: now, actorType: 'user', actorId: user.id, action: 'user.password', entity: 'user', entityId: user.id });
+      });
+    },
+
     async bearer(token: string, now: number): Promise<Actor | null> {
       const t = await store.repos.tokens.byHash(sha256Hex(token));
       if (!t || t.revoked_at) return null;

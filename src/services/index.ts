@@ -32,8 +32,11 @@ export interface ServiceHooks {
 export function createServices(store: Store, config: Config, hooks: ServiceHooks = {}) {
   const changes = hooks.changes ?? new Changes();
   const live = hooks.live ?? new LiveHub();
+  const cases = createCaseService(store, { timezone: config.timezone });
   return {
     changes,
+    cases,
+    overview: createOverviewService(store, { timezone: config.timezone, caseStats: (from, to, now) => cases.stats({ from, to }, undefined, now) }),
     live,
     auth: createAuthService(store),
     users: createUserService(store),
@@ -41,8 +44,7 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     audit: createAuditService(store),
     posts: createPostService(store),
     events: createEventService(store, { timezone: config.timezone, tracker: hooks.tracker }),
-    overview: createOverviewService(store, { timezone: config.timezone }),
-    cases: createCaseService(store, { timezone: config.timezone }),
+
     countPosts: (from: number, to: number) => store.repos.posts.count({ from, to }),
     plans: createPlanService(store, { timezone: config.timezone, changes }),
     sources: createSourceService(store, { userAgent: config.userAgent, changes, runner: hooks.runner }),

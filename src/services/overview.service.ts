@@ -5,10 +5,14 @@ import type { Overview } from '../contracts/stats.ts';
 import { toEventSummary } from './event.service.ts';
 import { tzOffsetMs } from './time.ts';
 import { sourceGaps } from '../pipeline/gaps.ts';
+import { toCase } from './case.service.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
-export function createOverviewService(store: Store, opts: { timezone: string }) {
+export function createOverviewService(
+  store: Store,
+  opts: { timezone: string; caseStats: (from: string, to: string, now: Date) => Promise<{ handlingRate: number | null; satisfactionRate: number | null }> },
+) {
   return {
     async overview(q: { from?: string; to?: string; bucket?: 'hour' | 'day' }, nowMs: number): Promise<Overview> {
       const to = q.to ? Date.parse(q.to) : nowMs;
@@ -57,7 +61,8 @@ export function createOverviewService(store: Store, opts: { timezone: string }) 
         sourceId: g.sourceId, name: g.source, from: iso(g.from.getTime()), to: null, reason: g.reason,
       }));
       const dayEnd = Math.floor((nowMs + offset) / 86400_000) * 86400_000 - offset + 86400_000;
-      const handled = openCases.length;
+      const stats = await opts.caseStats(iso(from), iso(to), new Date(nowMs));
+      const openNow = openCases.map((c) => toCase(c, new Date(nowMs)));
       return {
         from: iso(from),
         to: iso(to),
@@ -71,11 +76,11 @@ export function createOverviewService(store: Store, opts: { timezone: string }) 
         places: [...places.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, 20).map(([name, v]) => ({ name, ...v })),
         alerts: { open: openAlerts, latest: latestAlerts.map((a) => ({ id: a.id, level: a.level, title: a.title, status: a.status, createdAt: iso(a.created_at) })) },
         ledger: {
-          open: handled,
-          dueToday: openCases.filter((c) => c.reply_due != null && c.reply_due >= nowMs && c.reply_due < dayEnd).length,
-          overdue: openCases.filter((c) => c.reply_due != null && c.reply_due < nowMs).length,
-          handlingRate: null,
-          satisfactionRate: null,
+          open: openNow.length,
+          dueToday: openCases.filter((c) => c.reply_due != null && c.replied_at == null && c.reply_due >= nowMs && c.reply_due < dayEnd).length,
+          overdue: openNow.filter((c) => c.marks.firstResponse === 'overdue' || c.marks.reply === 'overdue').length,
+          handlingRate: stats.handlingRate,
+          satisfactionRate: stats.satisfactionRate,
         },
         demo: sources.some((s) => s.demo === 1),
       };

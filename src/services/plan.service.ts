@@ -77,6 +77,7 @@ export function createPlanService(store: Store, opts: { timezone: string; change
       const offset = tzOffsetMs(opts.timezone, new Date(nowMs));
       const counts = new Map<string, number>();
       for (let d = 0; d < days; d++) counts.set(new Date(from + offset + (d + 1) * 86400_000).toISOString().slice(0, 10), 0);
+      const sourceNames = new Map((await store.repos.sources.list()).map((x) => [x.id, x.name]));
       let scanned = 0;
       let matched = 0;
       const PAGE = 2000;
@@ -84,7 +85,7 @@ export function createPlanService(store: Store, opts: { timezone: string; change
         const rows = await store.repos.posts.list({ from, to: nowMs, limit: PAGE, offset: page * PAGE });
         for (const p of rows) {
           scanned++;
-          const m = set.match({ title: p.title ?? '', text: p.text, author: p.author ?? '', source: p.source_id });
+          const m = set.match({ title: p.title ?? '', text: p.text, author: p.author ?? '', source: sourceNames.get(p.source_id) ?? '' });
           if (m.length === 0) continue;
           matched++;
           const date = new Date(p.published_at + offset).toISOString().slice(0, 10);

@@ -12,10 +12,22 @@ import type { Changes } from './changes.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** Settings never shown back: secrets stay in the store (the form shows that one is set). */
+const SECRET_KEYS = ['hmac_secret', 'token', 'password', 'api_key'];
+
+function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) {
+    if (SECRET_KEYS.includes(k)) out[`${k}_set`] = v != null && v !== '';
+    else out[k] = v;
+  }
+  return out;
+}
+
 export function toSource(s: SourcesTable, now: Date): Source {
   const h = { ...initialHealth(), ...parseJson<Partial<SourceHealth>>(s.health, {}) };
   return {
-    id: s.id, name: s.name, kind: s.kind, config: parseJson<Record<string, unknown>>(s.config, {}), enabled: s.enabled === 1, intervalSeconds: s.interval_s,
+    id: s.id, name: s.name, kind: s.kind, config: redactConfig(parseJson<Record<string, unknown>>(s.config, {})), enabled: s.enabled === 1, intervalSeconds: s.interval_s,
     cron: s.cron, weight: s.weight, retentionDays: s.retention_days, demo: s.demo === 1, createdAt: iso(s.created_at), updatedAt: iso(s.updated_at),
     health: {
       runs: h.runs, lastRunAt: h.last_run_at, lastSuccessAt: h.last_success_at, lastErrorAt: h.last_error_at, lastError: h.last_error,
@@ -39,6 +51,10 @@ export interface SourceInput {
 /** Runs a source now (the runtime's collector). */
 export interface SourceRunner {
   runSource(id: string): Promise<{ ok: boolean; items: number; stored: number; error?: string }>;
+}
+
+function stripSetFlags(c: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(c).filter(([k]) => !SECRET_KEYS.some((s) => k === `${s}_set`)));
 }
 
 function validate(actor: Actor, kind: string, config: Record<string, unknown>) {
@@ -83,7 +99,9 @@ export function createSourceService(store: Store, opts: { userAgent: string; cha
       const before = await store.repos.sources.byId(id);
       if (!before) throw new AppError('TF_ERR_NOT_FOUND', `source ${id} not found`);
       const kind = patch.kind ?? before.kind;
-      const config = patch.config ?? parseJson<Record<string, unknown>>(before.config, {});
+      const stored = parseJson<Record<string, unknown>>(before.config, {});
+      // A form that does not re-enter a secret keeps the stored one.
+      const config = patch.config ? { ...Object.fromEntries(SECRET_KEYS.filter((k) => k in stored).map((k) => [k, stored[k]])), ...stripSetFlags(patch.config) } : stored;
       if (patch.config || patch.kind) validate(actor, kind, config);
       const t = now.getTime();
       const set: Partial<SourcesTable> = { updated_at: t };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LoginBody, MeResponse, User } from '../../contracts/auth.ts';
+import { ChangePasswordBody, LoginBody, MeResponse, User } from '../../contracts/auth.ts';
 import { Ok } from '../../contracts/common.ts';
 import { ROLE_PERMISSIONS } from '../../contracts/permissions.ts';
 import type { AuthService } from '../../services/auth.service.ts';
@@ -30,6 +30,11 @@ export function authRoutes(app: App, deps: { auth: AuthService; users: UserServi
     if (req.sessionToken && req.actor) await deps.auth.logout(req.sessionToken, req.actor, deps.now().getTime());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.post('/api/auth/password', { config: { access: 'authenticated' }, schema: { tags: ['auth'], body: ChangePasswordBody, response: { 200: Ok } } }, async (req) => {
+    await deps.auth.changeOwnPassword(req.actor!, req.body.current, req.body.next, req.sessionToken, deps.now().getTime());
     return { ok: true as const };
   });
 
