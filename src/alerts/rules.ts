@@ -215,10 +215,12 @@ export function dedupeKey(rule: AlertRule, t: AlertTrigger): string {
   }
 }
 
+const SENTIMENT_ZH: Record<string, string> = { negative: '负面', neutral: '中性', positive: '正面' };
+
 function describe(t: AlertTrigger): { title: string; body: string } {
   switch (t.kind) {
     case 'post_match':
-      return { title: t.title, body: `监测方案命中，情感倾向：${t.sentiment}${t.places.length ? `；涉及地区：${t.places.join('、')}` : ''}` };
+      return { title: t.title, body: `监测方案命中，情感倾向：${SENTIMENT_ZH[t.sentiment] ?? t.sentiment}${t.places.length ? `；涉及地区：${t.places.join('、')}` : ''}` };
     case 'event_level':
       return {
         title: `事件预警${t.previousLevel === null ? '' : `由${LEVEL_ZH[t.previousLevel]}级`}调整为${LEVEL_ZH[t.level]}级：${t.title}`,
