@@ -14,6 +14,7 @@ import { createPlanService } from './plan.service.ts';
 import { createSourceService, type SourceRunner } from './source.service.ts';
 import { Changes } from './changes.ts';
 import { createRetentionService } from './retention.service.ts';
+import { createSettingsService } from './settings.service.ts';
 import { LiveHub } from './live.ts';
 import { createIngestService, type IngestFn } from './ingest.service.ts';
 import { createAlertingServices } from './alerting.ts';
@@ -52,6 +53,7 @@ export function createServices(store: Store, config: Config, hooks: ServiceHooks
     ...createAlertingServices(store, config, { live }),
     ingest: createIngestService(store, { timezone: config.timezone, ingest: hooks.ingest ?? (() => null) }),
     retention: createRetentionService(store),
+    settings: createSettingsService(store, { changes }),
     listTokens: () => store.repos.tokens.list(),
   };
 }

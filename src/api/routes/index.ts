@@ -16,6 +16,7 @@ import { planRoutes } from './plans.routes.ts';
 import { sourceRoutes } from './sources.routes.ts';
 import { streamRoutes } from './stream.routes.ts';
 import { ingestRoutes } from './ingest.routes.ts';
+import { settingsRoutes } from './settings.routes.ts';
 import { alertingRoutes } from './alerting.routes.ts';
 
 export interface RouteDeps {
@@ -37,6 +38,7 @@ export function registerRoutes(app: App, d: RouteDeps) {
   caseRoutes(app, { cases: d.services.cases, countPosts: d.services.countPosts, now: d.now });
   planRoutes(app, { plans: d.services.plans, now: d.now });
   sourceRoutes(app, { sources: d.services.sources, now: d.now });
+  settingsRoutes(app, { settings: d.services.settings, now: d.now });
   ingestRoutes(app, { ingest: d.services.ingest, now: d.now });
   streamRoutes(app, { live: d.services.live });
   reportRoutes(app, { reports: d.services.reports, now: d.now });
