@@ -4,13 +4,17 @@
  *
  *   node bin/run-ts.mjs bench/analysis.ts [--posts N] [--no-python] [--index N] [--repeat N]
  *
+ * Each figure is the best of N alternating runs (ours, ours with --events, Python), as wall time and as process
+ * CPU time: on a shared, loaded machine CPU time is the steadier measure of the work done (the load average is
+ * printed before and after). Machine-readable results go to .tmp/bench/analysis.json.
+ *
  * Posts are generated at run time from ../shared/data/sentiment/train.jsonl (never committed): short posts
  * (~100 characters, Weibo-like) and long posts (~1 KB, message-board-like), with 10% of them reposts or lightly
  * edited copies of an earlier post so duplicate detection does real work.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { Writable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -55,17 +59,19 @@ class NullSink extends Writable {
   }
 }
 
-async function timeAnalyze(file: string): Promise<{ seconds: number; posts: number }> {
+async function timeAnalyze(file: string, extra: string[] = []): Promise<{ seconds: number; cpu: number }> {
   const sink = new NullSink();
   const err = new NullSink();
   const t0 = process.hrtime.bigint();
-  const code = await analyzeCommand(['--input', file], { stdin: createReadStream('/dev/null'), stdout: sink, stderr: err });
+  const c0 = process.cpuUsage();
+  const code = await analyzeCommand(['--input', file, ...extra], { stdin: createReadStream('/dev/null'), stdout: sink, stderr: err });
+  const c = process.cpuUsage(c0);
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (code !== 0) throw new Error(`analyze exited ${code}`);
-  return { seconds, posts: N };
+  return { seconds, cpu: (c.user + c.system) / 1e6 };
 }
 
-function python(file: string): { posts_per_s: number; mb_per_s: number; seconds: number } | null {
+function python(file: string): { posts_per_s: number; mb_per_s: number; seconds: number; cpu_seconds: number } | null {
   if (values['no-python'] || !existsSync('/usr/bin/python3')) return null;
   try {
     return JSON.parse(execFileSync('/usr/bin/python3', [new URL('./jieba-baseline.py', import.meta.url).pathname, file], { encoding: 'utf8' }));
@@ -77,12 +83,14 @@ function python(file: string): { posts_per_s: number; mb_per_s: number; seconds:
 
 const texts = readFileSync(DATA, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text).filter((t) => t.length >= 8);
 const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? 'unknown';
-console.log(`machine: nproc ${cpus().length}, ${cpu}, node ${process.version}`);
+console.log(`machine: nproc ${cpus().length}, ${cpu}, node ${process.version}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+const results: Record<string, unknown> = { machine: { nproc: cpus().length, cpu, node: process.version, loadBefore: loadavg() }, posts: N, repeat: REPEAT };
 
 // Warm up once (jieba dictionary, IDF table, opencc tables, sentiment model) so figures are steady-state.
 const warm = new URL('warm.jsonl', OUT).pathname;
 writeFileSync(warm, makePosts(texts, 300, 200).map((p) => JSON.stringify(p)).join('\n') + '\n');
 await timeAnalyze(warm);
+await timeAnalyze(warm, ['--events']);
 
 for (const [kind, bytes] of [['short (~100 chars)', 300], ['long (~1 KB)', 1000]] as const) {
   seed = 20240601 + bytes;
@@ -91,21 +99,36 @@ for (const [kind, bytes] of [['short (~100 chars)', 300], ['long (~1 KB)', 1000]
   writeFileSync(file, posts.map((p) => JSON.stringify(p)).join('\n') + '\n');
   const textBytes = posts.reduce((s, p) => s + Buffer.byteLength(p.text), 0);
   const avgChars = posts.reduce((s, p) => s + p.text.length, 0) / posts.length;
-  // The machine is shared: alternate ours and Python's runs and keep each side's best of REPEAT.
-  let best = Infinity;
-  let py: ReturnType<typeof python> = null;
+  // The machine is shared: alternate ours, ours with --events and Python's, and keep each side's best of REPEAT.
+  const best = { wall: Infinity, cpu: Infinity, evWall: Infinity, evCpu: Infinity, pyWall: Infinity, pyCpu: Infinity };
   for (let rep = 0; rep < REPEAT; rep++) {
-    best = Math.min(best, (await timeAnalyze(file)).seconds);
+    const a = await timeAnalyze(file);
+    best.wall = Math.min(best.wall, a.seconds);
+    best.cpu = Math.min(best.cpu, a.cpu);
+    const e = await timeAnalyze(file, ['--events']);
+    best.evWall = Math.min(best.evWall, e.seconds);
+    best.evCpu = Math.min(best.evCpu, e.cpu);
     const p = python(file);
-    if (p && (!py || p.seconds < py.seconds)) py = p;
+    if (p) {
+      best.pyWall = Math.min(best.pyWall, p.seconds);
+      best.pyCpu = Math.min(best.pyCpu, p.cpu_seconds ?? p.seconds);
+    }
   }
-  const ours = { posts_per_s: N / best, mb_per_s: textBytes / best / 1e6 };
+  const rate = (sec: number): string => `${(N / sec).toFixed(0)} posts/s ${(textBytes / sec / 1e6).toFixed(2)} MB/s`;
+  const hasPy = Number.isFinite(best.pyWall);
   console.log(
-    `${kind}: ${N} posts, avg ${avgChars.toFixed(0)} chars / ${(textBytes / N).toFixed(0)} B; ` +
-      `tingfeng analyze ${ours.posts_per_s.toFixed(0)} posts/s ${ours.mb_per_s.toFixed(2)} MB/s` +
-      (py ? `; python jieba lcut ${py.posts_per_s.toFixed(0)} posts/s ${py.mb_per_s.toFixed(2)} MB/s; ratio ${(ours.posts_per_s / py.posts_per_s).toFixed(1)}×` : ''),
+    `${kind}: ${N} posts, avg ${avgChars.toFixed(0)} chars / ${(textBytes / N).toFixed(0)} B\n` +
+      `  wall: tingfeng analyze ${rate(best.wall)}` +
+      (hasPy ? `; python jieba lcut ${rate(best.pyWall)}; ratio ${(best.pyWall / best.wall).toFixed(1)}×` : '') +
+      `\n  cpu:  tingfeng analyze ${rate(best.cpu)}` +
+      (hasPy ? `; python jieba lcut ${rate(best.pyCpu)}; ratio ${(best.pyCpu / best.cpu).toFixed(1)}×` : '') +
+      `\n  --events: ${rate(best.evCpu)} (cpu), tracker overhead +${((100 * (best.evCpu - best.cpu)) / best.cpu).toFixed(0)}% cpu, +${((100 * (best.evWall - best.wall)) / best.wall).toFixed(0)}% wall`,
   );
+  results[bytes === 300 ? 'short' : 'long'] = { avgChars, avgBytes: textBytes / N, ...best };
 }
+results.loadAfter = loadavg();
+writeFileSync(new URL('analysis.json', OUT), JSON.stringify(results, null, 2) + '\n');
+console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
 // Near-duplicate lookup at INDEX_N indexed posts (SimHash index, k = 3).
 {
