@@ -208,15 +208,24 @@ async function run(analyzer: Analyzer, source: NodeJS.ReadableStream, io: Analyz
 function openEventsOut(file: string): Promise<WriteStream> {
   const stream = createWriteStream(file);
   return new Promise((resolve, reject) => {
-    stream.once('open', () => resolve(stream));
+    stream.once('open', () => {
+      // a later write error (disk full…) is reported when the file is closed, not thrown from the stream
+      stream.on('error', (e) => (writeErrors.get(stream) ?? writeErrors.set(stream, []).get(stream)!).push(e));
+      resolve(stream);
+    });
     stream.once('error', (e) => reject(new CommandError(`cannot write ${file}: ${e.message} / 无法写入事件文件`)));
   });
 }
 
-function closeStream(stream: WriteStream): Promise<void> {
+const writeErrors = new WeakMap<WriteStream, Error[]>();
+
+function closeStream(stream: WriteStream, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolve());
+    stream.end(() => {
+      const errs = writeErrors.get(stream);
+      if (errs && errs.length > 0) reject(new CommandError(`cannot write ${file}: ${errs[0]!.message} / 写入事件文件失败`));
+      else resolve();
+    });
   });
 }
 
@@ -281,7 +290,7 @@ export async function analyzeCommand(argv: string[], io: AnalyzeIO): Promise<num
       if (events && eventsOut) for (const l of events.activeEventLines()) eventsOut.write(l + '\n');
       return skipped > 0 ? 1 : 0;
     } finally {
-      if (eventsOut) await closeStream(eventsOut);
+      if (eventsOut) await closeStream(eventsOut, values['events-out']!);
     }
   } catch (err) {
     if (err instanceof CommandError) {
