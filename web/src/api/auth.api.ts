@@ -37,3 +37,8 @@ export function checkSession(): Promise<boolean> {
     () => false,
   );
 }
+
+/** Changes the signed-in person's own password; the server ends their other sessions and keeps this one. */
+export function changePassword(current: string, next: string): Promise<{ ok: true }> {
+  return apiRequest<{ ok: true }>('/api/auth/password', { method: 'POST', body: { current, next } });
+}

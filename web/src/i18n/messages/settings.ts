@@ -51,6 +51,13 @@ export const settingsZh = {
   'channels.testOk': '测试消息已发出（尝试 {n} 次）',
   'channels.testFailed': '测试发送',
   'json.invalid': '不是有效的 JSON 对象',
+  'settings.documents': '规则与时限',
+  'docSettings.hint': '以 JSON 编辑；保存前在本地检查格式，服务器再按规则校验并指出出错的位置。',
+  'docSettings.isDefault': '默认值',
+  'docSettings.changed': '已修改',
+  'docSettings.invalidJson': '不是有效的 JSON',
+  'docSettings.rejected': '服务器未接受此设置',
+  'docSettings.revert': '撤销编辑',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
@@ -105,4 +112,11 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'channels.testOk': 'Test message sent ({n} attempts)',
   'channels.testFailed': 'The test send',
   'json.invalid': 'Not a valid JSON object',
+  'settings.documents': 'Rules and deadlines',
+  'docSettings.hint': 'Edit as JSON; the format is checked here before saving, then the server validates it and names the path that is wrong.',
+  'docSettings.isDefault': 'Default',
+  'docSettings.changed': 'Changed',
+  'docSettings.invalidJson': 'Not valid JSON',
+  'docSettings.rejected': 'The server did not accept this setting',
+  'docSettings.revert': 'Undo edits',
 } as const;

@@ -7,6 +7,7 @@ import { useAction } from '../../api/use-action.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { PageFrame } from '../page-frame.tsx';
+import { DocumentSettingsTab } from './document-settings-tab.tsx';
 import { JsonConfigList, type ConfigItem } from './json-config-list.tsx';
 import { RosterTab } from './roster-tab.tsx';
 import { UnitsTab } from './units-tab.tsx';
@@ -69,6 +70,11 @@ export function SettingsPage() {
           extra={(i) => <TestSend item={i} />}
         />
       ),
+    },
+    permissions.has('settings:manage') && {
+      key: 'documents',
+      label: t('settings.documents'),
+      children: <DocumentSettingsTab />,
     },
   ];
   const visible = tabs.filter((x) => x !== false);
