@@ -12,10 +12,12 @@ export interface Keyword {
 }
 
 /** Top k by weight (ties by term), with a bounded insertion list: no full sort of all candidates. */
-function topK(scores: Map<string, number>, k: number): Keyword[] {
+function topK(terms: readonly string[], scores: readonly number[], k: number): Keyword[] {
   const top: Keyword[] = [];
   if (k <= 0) return top;
-  for (const [term, weight] of scores) {
+  for (let c = 0; c < terms.length; c++) {
+    const term = terms[c]!;
+    const weight = scores[c]!;
     const last = top[top.length - 1];
     if (top.length >= k && last && (weight < last.weight || (weight === last.weight && term > last.term))) continue;
     let i = top.length;
@@ -34,54 +36,73 @@ function topK(scores: Map<string, number>, k: number): Keyword[] {
 /** Content-token counts and IDFs of a post: each distinct content token's IDF is looked up once. */
 interface TermCounts {
   total: number;
-  tf: Map<string, number>;
-  idf: Map<string, number>;
+  /** Content term → index into terms / tf / idf (first-seen order). */
+  index: Map<string, number>;
+  terms: string[];
+  tf: number[];
+  idf: number[];
 }
 
 function countTerms(tokens: readonly string[], table: IdfTable): TermCounts {
-  const tf = new Map<string, number>();
+  const index = new Map<string, number>();
+  const terms: string[] = [];
+  const tf: number[] = [];
   for (const t of tokens) {
+    const i = index.get(t);
+    if (i !== undefined) {
+      tf[i]!++;
+      continue;
+    }
     if (!isContentToken(t)) continue;
-    tf.set(t, (tf.get(t) ?? 0) + 1);
+    index.set(t, terms.length);
+    terms.push(t);
+    tf.push(1);
   }
-  const idf = new Map<string, number>();
-  for (const t of tf.keys()) idf.set(t, table.idf(t));
-  return { total: tokens.length, tf, idf };
+  const idf = terms.map((t) => table.idf(t));
+  return { total: tokens.length, index, terms, tf, idf };
 }
 
 function keywordsOf(c: TermCounts, k: number): Keyword[] {
-  if (c.tf.size === 0) return [];
-  const scores = new Map<string, number>();
-  for (const [t, n] of c.tf) scores.set(t, (n / c.total) * c.idf.get(t)!);
-  return topK(scores, k);
+  if (c.terms.length === 0) return [];
+  const scores = c.tf.map((n, i) => (n / c.total) * c.idf[i]!);
+  return topK(c.terms, scores, k);
 }
 
 function phrasesOf(tokens: readonly string[], c: TermCounts, k: number): Keyword[] {
-  const idf = c.idf;
-  const counts = new Map<string, { n: number; idf: number; len: number }>();
+  const { index, idf } = c;
+  const at = new Map<string, number>();
+  const phrases: string[] = [];
+  const count: number[] = [];
+  const meanIdf: number[] = [];
+  const len: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let phrase = tokens[i]!;
-    const first = idf.get(phrase);
+    const first = index.get(phrase);
     if (first === undefined) continue;
-    let idfSum = first;
+    let idfSum = idf[first]!;
     for (let j = i + 1; j < tokens.length && j < i + 3; j++) {
       const t = tokens[j]!;
-      const v = idf.get(t);
+      const v = index.get(t);
       if (v === undefined) break;
       phrase += t;
       if (phrase.length > 12) break;
-      idfSum += v;
-      const e = counts.get(phrase);
-      if (e) e.n++;
-      else counts.set(phrase, { n: 1, idf: idfSum / (j - i + 1), len: j - i + 1 });
+      idfSum += idf[v]!;
+      const e = at.get(phrase);
+      if (e !== undefined) count[e]!++;
+      else {
+        at.set(phrase, phrases.length);
+        phrases.push(phrase);
+        count.push(1);
+        meanIdf.push(idfSum / (j - i + 1));
+        len.push(j - i + 1);
+      }
     }
   }
-  const scores = new Map<string, number>();
-  for (const [p, e] of counts) scores.set(p, e.n * e.idf * Math.sqrt(e.len));
-  const ranked = topK(scores, k * 3);
+  const scores = phrases.map((_, e) => count[e]! * meanIdf[e]! * Math.sqrt(len[e]!));
+  const ranked = topK(phrases, scores, k * 3);
   const kept: Keyword[] = [];
   for (const r of ranked) {
-    if (kept.some((q) => q.term.includes(r.term) && counts.get(q.term)!.n >= counts.get(r.term)!.n)) continue;
+    if (kept.some((q) => q.term.includes(r.term) && count[at.get(q.term)!]! >= count[at.get(r.term)!]!)) continue;
     kept.push(r);
     if (kept.length >= k) break;
   }
