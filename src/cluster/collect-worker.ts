@@ -146,7 +146,8 @@ export async function startCollectWorker(ctx: ClusterContext, opts: CollectWorke
       if (err || stopped) return;
       let id = '';
       try {
-        id = String((JSON.parse(msg.string()) as { id?: unknown }).id ?? '');
+        const v = (JSON.parse(msg.string()) as { id?: unknown }).id;
+        id = typeof v === 'string' ? v : '';
       } catch {
         /* answered below */
       }

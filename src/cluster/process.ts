@@ -27,12 +27,13 @@ export async function runRole(ctx: ClusterContext, role: string, io: CliIO, star
     throw e;
   }
   io.stdout.write(`tingfeng ${role} ready: ${ctx.workerId}${metrics ? ` metrics http://127.0.0.1:${metrics.port}/metrics` : ''}\n`);
-  let stopping: Promise<void> | null = null;
+  let stopping: Promise<void> = Promise.resolve();
+  let asked = false;
   const stop = () => {
-    stopping ??= (async () => {
-      ctx.log.info({ role }, 'stopping: finishing the batch in hand');
-      await handle.stop();
-    })();
+    if (asked) return;
+    asked = true;
+    ctx.log.info({ role }, 'stopping: finishing the batch in hand');
+    stopping = handle.stop();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -133,7 +133,10 @@ export async function startTrackWorker(ctx: ClusterContext, opts: TrackWorkerOpt
         log.warn({ err: errorText(err), partition: p, messages: decoded.length }, 'batch failed; state reloaded from the store');
         await reload();
         if (lost || decoded.length === 1) {
-          for (const d of decoded) lost ? d.m.nak(1000) : await settleFailure(deps, d.m, err);
+          for (const d of decoded) {
+            if (lost) d.m.nak(1000);
+            else await settleFailure(deps, d.m, err);
+          }
           return;
         }
       }

@@ -77,7 +77,7 @@ export async function workerCommand(argv: string[], io: CliIO): Promise<number> 
         const partition = int(values.partition, 'partition');
         if (partition !== undefined && partition >= ctx.partitions) throw new UsageError(`--partition must be below ${ctx.partitions} (tingfeng cluster init --partitions N sets the count)`);
         const hooks = createAlertHooks(ctx.store, { timezone: ctx.config.timezone, logger: log });
-        return startTrackWorker(ctx, { afterTrack: hooks.afterTrack, ...(partition !== undefined ? { partition } : {}), ...(leaseMs ? { leaseMs } : {}), ...(batch ? { batch } : {}) });
+        return startTrackWorker(ctx, { afterTrack: (r, out, posts, now) => hooks.afterTrack(r, out, posts, now), ...(partition !== undefined ? { partition } : {}), ...(leaseMs ? { leaseMs } : {}), ...(batch ? { batch } : {}) });
       }
       const w = startAlertWorker(ctx.store, {
         live: new LiveHub(),
