@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanConfig, configToValues, schemaFields, type JsonSchema } from './schema-fields.ts';
+import { cleanConfig, configToValues, schemaFields, secretsSet, type JsonSchema } from './schema-fields.ts';
 
 const schema: JsonSchema = {
   type: 'object',
@@ -88,5 +88,20 @@ describe('cleanConfig', () => {
         expect(cleanConfig(configToValues(c, fields), fields)).toEqual(c);
       }),
     );
+  });
+});
+
+describe('secret fields', () => {
+  const fields = schemaFields({
+    type: 'object',
+    properties: { hmac_secret: { type: 'string' }, path: { type: 'string' } },
+  } as JsonSchema);
+  it('reads which stored secrets are set from the `<key>_set` flags', () => {
+    expect([...secretsSet({ hmac_secret_set: true, token_set: false, path: 'x' })]).toEqual(['hmac_secret']);
+  });
+  it('omits a secret left empty or blank, so a PATCH keeps the stored one', () => {
+    expect(cleanConfig({ hmac_secret: '   ', path: 'a' }, fields)).toEqual({ path: 'a' });
+    expect(cleanConfig({ hmac_secret: 'k'.repeat(16) }, fields)).toEqual({ hmac_secret: 'k'.repeat(16) });
+    expect(configToValues({ hmac_secret_set: true, path: 'a' }, fields)).toEqual({ path: 'a' });
   });
 });

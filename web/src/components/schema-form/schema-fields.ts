@@ -131,7 +131,10 @@ export function cleanConfig(values: unknown, fields: FieldSpec[]): Record<string
       if (Object.keys(inner).length > 0 || f.required) out[key] = inner;
     } else if (f.kind === 'string-list') {
       if (Array.isArray(x) && x.length > 0) out[key] = x;
-    } else out[key] = typeof x === 'string' ? x.trim() : x;
+    } else {
+      const y = typeof x === 'string' ? x.trim() : x;
+      if (y !== '') out[key] = y;
+    }
   }
   return out;
 }
@@ -148,4 +151,12 @@ export function configToValues(config: Record<string, unknown>, fields: FieldSpe
     else out[key] = x;
   }
   return out;
+}
+
+/** Config keys the API never returns; it sends `<key>_set: true` instead, and keeps the stored value when omitted. */
+export const SECRET_KEYS: readonly string[] = ['hmac_secret', 'token', 'password', 'api_key'];
+
+/** The secret keys a stored config says are set (from its `<key>_set` flags). */
+export function secretsSet(config: Record<string, unknown>): Set<string> {
+  return new Set(SECRET_KEYS.filter((k) => config[`${k}_set`] === true));
 }

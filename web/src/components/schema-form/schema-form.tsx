@@ -1,20 +1,31 @@
 // Form items drawn from a connector's JSON Schema (see schema-fields.ts). Place inside an antd <Form>; values sit
-// under `namePrefix` (e.g. ['config']). Rarely-changed fields go under a collapsed "more settings".
+// under `namePrefix` (e.g. ['config']). Rarely-changed fields go under a collapsed "more settings". Secret fields
+// (hmac_secret, token…) are password inputs; one already stored says so and may be left empty to keep it.
 import { Collapse, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useI18n } from '../../i18n/locale-context.tsx';
-import type { FieldSpec } from './schema-fields.ts';
+import { SECRET_KEYS, type FieldSpec } from './schema-fields.ts';
 
-function rulesFor(f: FieldSpec): Rule[] {
+function rulesFor(f: FieldSpec, secretSet: boolean): Rule[] {
   const rules: Rule[] = [];
-  if (f.required && f.kind !== 'object' && f.kind !== 'boolean') rules.push({ required: true });
+  if (f.required && !secretSet && f.kind !== 'object' && f.kind !== 'boolean') rules.push({ required: true });
   if (f.kind === 'url') rules.push({ type: 'url' });
   if (f.maxLength !== undefined) rules.push({ max: f.maxLength });
   if (f.pattern) rules.push({ pattern: new RegExp(f.pattern) });
   return rules;
 }
 
-function Control({ f }: { f: FieldSpec }) {
+function Control({ f, secretSet }: { f: FieldSpec; secretSet: boolean }) {
+  const { t } = useI18n();
+  const secret = f.path.length === 1 && SECRET_KEYS.includes(f.path[0]!);
+  if (secret && (f.kind === 'string' || f.kind === 'text'))
+    return (
+      <Input.Password
+        autoComplete="new-password"
+        placeholder={secretSet ? t('schema.secretSet') : undefined}
+        data-testid={`secret-${f.path[0]}`}
+      />
+    );
   switch (f.kind) {
     case 'integer':
     case 'number':
@@ -51,14 +62,16 @@ function Control({ f }: { f: FieldSpec }) {
   }
 }
 
-function Field({ f, prefix }: { f: FieldSpec; prefix: string[] }) {
+function Field({ f, prefix, secrets }: { f: FieldSpec; prefix: string[]; secrets: ReadonlySet<string> }) {
+  const secretSet = f.path.length === 1 && secrets.has(f.path[0]!);
+  const { t } = useI18n();
   const label = f.description ? `${f.label} · ${f.description}` : f.label;
   if (f.kind === 'object')
     return (
       <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px', marginBottom: 16 }}>
         <legend style={{ fontSize: 14, width: 'auto', padding: '0 4px', margin: 0, border: 0 }}>{label}</legend>
         {(f.children ?? []).map((c) => (
-          <Field key={c.path.join('.')} f={c} prefix={prefix} />
+          <Field key={c.path.join('.')} f={c} prefix={prefix} secrets={secrets} />
         ))}
       </fieldset>
     );
@@ -66,23 +79,33 @@ function Field({ f, prefix }: { f: FieldSpec; prefix: string[] }) {
     <Form.Item
       name={[...prefix, ...f.path]}
       label={label}
-      rules={rulesFor(f)}
+      rules={rulesFor(f, secretSet)}
+      extra={secretSet ? t('schema.secretSet') : undefined}
       valuePropName={f.kind === 'boolean' ? 'checked' : 'value'}
       initialValue={f.kind === 'boolean' && typeof f.defaultValue === 'boolean' ? f.defaultValue : undefined}
     >
-      <Control f={f} />
+      <Control f={f} secretSet={secretSet} />
     </Form.Item>
   );
 }
 
-export function SchemaFormItems({ fields, namePrefix }: { fields: FieldSpec[]; namePrefix: string[] }) {
+export function SchemaFormItems({
+  fields,
+  namePrefix,
+  secrets = new Set(),
+}: {
+  fields: FieldSpec[];
+  namePrefix: string[];
+  /** Top-level secret keys already stored: shown as 「已设置（留空则不变）」, not required, omitted when left empty. */
+  secrets?: ReadonlySet<string>;
+}) {
   const { t } = useI18n();
   const main = fields.filter((f) => !f.advanced);
   const more = fields.filter((f) => f.advanced);
   return (
     <>
       {main.map((f) => (
-        <Field key={f.path.join('.')} f={f} prefix={namePrefix} />
+        <Field key={f.path.join('.')} f={f} prefix={namePrefix} secrets={secrets} />
       ))}
       {more.length > 0 && (
         <Collapse
@@ -93,7 +116,7 @@ export function SchemaFormItems({ fields, namePrefix }: { fields: FieldSpec[]; n
               key: 'more',
               label: t('schema.more'),
               forceRender: true,
-              children: more.map((f) => <Field key={f.path.join('.')} f={f} prefix={namePrefix} />),
+              children: more.map((f) => <Field key={f.path.join('.')} f={f} prefix={namePrefix} secrets={secrets} />),
             },
           ]}
         />

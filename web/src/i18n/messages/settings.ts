@@ -113,7 +113,8 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'channels.testFailed': 'The test send',
   'json.invalid': 'Not a valid JSON object',
   'settings.documents': 'Rules and deadlines',
-  'docSettings.hint': 'Edit as JSON; the format is checked here before saving, then the server validates it and names the path that is wrong.',
+  'docSettings.hint':
+    'Edit as JSON; the format is checked here before saving, then the server validates it and names the path that is wrong.',
   'docSettings.isDefault': 'Default',
   'docSettings.changed': 'Changed',
   'docSettings.invalidJson': 'Not valid JSON',

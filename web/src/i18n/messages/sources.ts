@@ -31,6 +31,7 @@ export const sourcesZh = {
   'sources.status.stale': '停滞',
   'sources.demo': '演示',
   'schema.more': '更多设置',
+  'schema.secretSet': '已设置（留空则不变）',
   'schema.invalidJson': '配置有误：{message}',
 } as const;
 
@@ -66,5 +67,6 @@ export const sourcesEn: Record<keyof typeof sourcesZh, string> = {
   'sources.status.stale': 'Stale',
   'sources.demo': 'Demo',
   'schema.more': 'More settings',
+  'schema.secretSet': 'Set (leave empty to keep it)',
   'schema.invalidJson': 'Settings are not valid: {message}',
 } as const;

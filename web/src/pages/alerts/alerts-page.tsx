@@ -6,6 +6,7 @@ import type { Alert, AlertDetail, AlertList } from '../../api/types.ts';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { useApi } from '../../api/use-api.ts';
+import { useUserNames } from '../../api/ref-data.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { LevelTag } from '../../components/level-tag.tsx';
 import { PageState } from '../../components/page-state.tsx';
@@ -51,7 +52,7 @@ function Deliveries({ id }: { id: string }) {
   );
 }
 
-function AlertItem({ a, onChanged }: { a: Alert; onChanged: () => void }) {
+function AlertItem({ a, onChanged, name }: { a: Alert; onChanged: () => void; name: (id: string) => string }) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
   const { permissions } = useAuth();
@@ -95,7 +96,10 @@ function AlertItem({ a, onChanged }: { a: Alert; onChanged: () => void }) {
             )}
             {acked && (
               <Typography.Text type="success">
-                {t('alerts.ackedBy', { who: a.acknowledgedBy ?? '', time: fmt(a.acknowledgedAt) })}
+                {t('alerts.ackedBy', {
+                  who: a.acknowledgedBy ? name(a.acknowledgedBy) : '',
+                  time: fmt(a.acknowledgedAt),
+                })}
               </Typography.Text>
             )}
             {a.eventId && <Link to={`/events/${encodeURIComponent(a.eventId)}`}>{t('alerts.event')}</Link>}
@@ -135,6 +139,7 @@ function AlertItem({ a, onChanged }: { a: Alert; onChanged: () => void }) {
 export function AlertsPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState<'open' | 'all'>('open');
+  const names = useUserNames();
   const [page, setPage] = useState(1);
   const r = useApi<AlertList>('/api/alerts', { open: tab === 'open' ? 'true' : undefined, page, pageSize: 20 });
   useLiveRefresh(r.reload, { minGapMs: 10_000 });
@@ -167,7 +172,7 @@ export function AlertsPage() {
               <List
                 data-testid="alerts-list"
                 dataSource={r.data?.alerts ?? []}
-                renderItem={(a) => <AlertItem a={a} onChanged={r.reload} />}
+                renderItem={(a) => <AlertItem a={a} onChanged={r.reload} name={names.name} />}
                 pagination={
                   r.data?.total !== undefined && r.data.total > 20
                     ? { current: page, pageSize: 20, total: r.data.total, onChange: setPage }

@@ -68,7 +68,10 @@ export function CaseHistory({ transitions, units }: { transitions: CaseTransitio
             </Typography.Text>{' '}
             <Tag>{x.from ? `${st(x.from)} → ${st(x.to)}` : st(x.to)}</Tag>
             <Typography.Text type="secondary">
-              {fmt(x.at)} · {(t(`role.${x.actorRole}` as MessageKey) as string | undefined) ?? x.actorRole}
+              {fmt(x.at)} ·{' '}
+              <span data-testid="case-actor">
+                {x.actorName ?? (t(`role.${x.actorRole}` as MessageKey) as string | undefined) ?? x.actorRole}
+              </span>
             </Typography.Text>
             {x.payload !== null && typeof x.payload === 'object' && <Details p={x.payload as Payload} units={names} />}
           </div>

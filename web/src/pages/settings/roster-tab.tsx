@@ -1,7 +1,8 @@
 // 值班表: who is on duty now, gaps, the shifts; add and remove shifts.
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import type { RosterView, Shift, User } from '../../api/types.ts';
+import type { RosterView, Shift } from '../../api/types.ts';
+import { useUserNames } from '../../api/ref-data.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { useAction } from '../../api/use-action.ts';
@@ -22,10 +23,9 @@ export function RosterTab() {
   const { fmt } = useOfficeTime();
   const { permissions } = useAuth();
   const r = useApi<RosterView>('/api/roster');
-  const users = useApi<{ users: User[] }>(permissions.has('users:manage') ? '/api/users' : '');
+  const { users, name } = useUserNames();
   const { busy, run } = useAction();
   const [form] = Form.useForm<NewShift>();
-  const name = (id: string) => users.data?.users.find((u) => u.id === id)?.displayName ?? id;
   const order = (n: number) =>
     n === 0 ? t('roster.order.0') : n === 20 ? t('roster.order.20') : t('roster.order.n', { n });
   const add = (v: NewShift) =>
@@ -59,11 +59,11 @@ export function RosterTab() {
           style={{ rowGap: 8 }}
         >
           <Form.Item name="userId" label={t('roster.user')} rules={[{ required: true }]}>
-            {users.data ? (
+            {users.length > 0 ? (
               <Select
                 style={{ width: 160 }}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={users.data.users.map((u) => ({ value: u.id, label: u.displayName }))}
+                options={users.map((u) => ({ value: u.id, label: u.displayName }))}
               />
             ) : (
               <Input style={{ width: 160 }} />

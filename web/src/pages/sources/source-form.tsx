@@ -20,7 +20,7 @@ import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import type { ConnectorKind, Source, TestFetchResponse } from '../../api/types.ts';
 import { SchemaFormItems } from '../../components/schema-form/schema-form.tsx';
-import { cleanConfig, configToValues, schemaFields } from '../../components/schema-form/schema-fields.ts';
+import { cleanConfig, configToValues, schemaFields, secretsSet } from '../../components/schema-form/schema-fields.ts';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { excerpt } from '../stream/post-item.tsx';
 
@@ -180,7 +180,12 @@ export function SourceForm({ open, source, connectors, onClose, onSaved }: Sourc
             <InputNumber min={0} max={10} step={0.1} />
           </Form.Item>
         </Space>
-        <SchemaFormItems key={kind} fields={fields} namePrefix={['config']} />
+        <SchemaFormItems
+          key={kind}
+          fields={fields}
+          namePrefix={['config']}
+          secrets={source && source.kind === kind ? secretsSet(source.config) : undefined}
+        />
         <Space wrap>
           <Button onClick={() => void test()} loading={busy} data-testid="source-test">
             {t('sources.test')}

@@ -1,6 +1,6 @@
 // 纠正标注: POST /api/posts/:id/label with the officer's sentiment and relevance (used when retraining the model).
 import { useState } from 'react';
-import { App as AntdApp, Button, Radio, Space, Switch } from 'antd';
+import { App as AntdApp, Button, Radio, Space, Switch, Tag } from 'antd';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import type { Post, Sentiment } from '../../api/types.ts';
@@ -10,7 +10,7 @@ export function RelabelForm({ post, onSaved }: { post: Post; onSaved: () => void
   const { t } = useI18n();
   const { message } = AntdApp.useApp();
   const [sentiment, setSentiment] = useState<Sentiment | undefined>(post.sentiment?.label);
-  const [relevant, setRelevant] = useState(true);
+  const [relevant, setRelevant] = useState(post.relevant ?? true);
   const [busy, setBusy] = useState(false);
   const save = async () => {
     setBusy(true);
@@ -44,6 +44,16 @@ export function RelabelForm({ post, onSaved }: { post: Post; onSaved: () => void
       <Space>
         <Switch id={`tf-relevant-${post.id}`} checked={relevant} onChange={setRelevant} />
         <label htmlFor={`tf-relevant-${post.id}`}>{t('drawer.relevant')}</label>
+        <Tag
+          data-testid="relevance-mark"
+          color={post.relevant === null ? undefined : post.relevant ? 'green' : 'orange'}
+        >
+          {post.relevant === null
+            ? t('drawer.relevanceUnmarked')
+            : post.relevant
+              ? t('drawer.markedRelevant')
+              : t('drawer.markedIrrelevant')}
+        </Tag>
       </Space>
       <Button onClick={() => void save()} loading={busy} data-testid="relabel-save">
         {t('common.save')}

@@ -50,7 +50,9 @@ export function StreamPage() {
             {data && (
               <>
                 <Typography.Text type="secondary" data-testid="stream-total">
-                  {t('common.total', { total: data.total })}
+                  {t('common.total', {
+                    total: data.totalCapped ? `${data.total.toLocaleString('en-US')}+` : data.total,
+                  })}
                 </Typography.Text>
                 <List
                   data-testid="stream-list"
