@@ -3,7 +3,6 @@
  * batch's writes (and the source cursor) in one transaction. Redelivering the same items stores nothing twice.
  */
 import type { Analyzer } from '../analysis/analyze.ts';
-import { extractKeywords } from '../analysis/keywords.ts';
 import type { CollectionGap } from '../analysis/events/index.ts';
 import type { Repos, Store } from '../store/store.ts';
 import { prepareItem } from './prepare.ts';
@@ -39,7 +38,7 @@ export class Ingestor {
       ...p,
       analysis: {
         tokens: d.tokens,
-        keywords: extractKeywords(d.tokens, 10).map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
+        keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
         sentiment: r.sentiment,
         simhash: r.simhash,
         duplicateOf: r.duplicate_of,
