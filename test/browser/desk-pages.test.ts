@@ -1,11 +1,12 @@
 // The desk's pages against the real server with data seeded through the real pipeline: overview charts and the
 // wall screen, searching the stream, the post drawer, registering a case from a post, an event page, alerts with
-// acknowledgement, reports, sources, plans and settings; English; script payloads shown as text.
+// acknowledgement, reports, sources, plans and settings (document settings, own password); English; script payloads
+// shown as text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { newPage, PHONE, screenshot, stopBrowser, WEB_DIST } from './harness.ts';
-import { startRealServer, type RealServer } from './real-server.ts';
+import { PASSWORD, startRealServer, type RealServer } from './real-server.ts';
 import { seedDesk, XSS_TEXT, XSS_TITLE, type Seeded } from './seed.ts';
 import { realErrors, signIn } from './session.ts';
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
   seeded = await seedDesk(server);
   await server.addUser('duty1', 'duty_officer', '值班员甲');
   await server.addUser('admin1', 'admin', '管理员');
+  await server.addUser('admin2', 'admin', '管理员乙');
 });
 
 afterAll(async () => {
@@ -183,6 +185,51 @@ describe('desk pages with data', () => {
       await page.waitForTimeout(300);
     }
     await screenshot(page, 'settings-channels');
+    expect(realErrors(errors)).toEqual([]);
+    await close();
+  });
+
+  it('edits a document setting as JSON (local check, server error with its path) and changes the own password', async () => {
+    const { page, errors, close } = await newPage();
+    await signIn(page, server.url, 'admin2', '/settings');
+    await page.getByRole('tab', { name: '规则与时限' }).click();
+    const card = page.getByTestId('setting-calendar.overrides');
+    await card.getByTestId('setting-default').waitFor();
+    const editor = card.getByLabel('calendar.overrides');
+    await editor.fill('[{"date": ');
+    await card.getByTestId('setting-json-error').waitFor();
+    expect(await card.getByRole('button', { name: /保\s*存/ }).isDisabled()).toBe(true);
+    await editor.fill('[{"date": "2026-13-45", "kind": "holiday"}]');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    expect(await card.getByTestId('setting-server-error').textContent()).toContain('value.0.date');
+    await editor.fill('[{"date": "2026-10-10", "kind": "holiday"}]');
+    await card.getByRole('button', { name: /保\s*存/ }).click();
+    await card.getByTestId('setting-changed').waitFor();
+    expect(await card.getByTestId('setting-server-error').count()).toBe(0);
+    await screenshot(page, 'settings-documents');
+
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '修改密码' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改密码' });
+    await dialog.getByLabel('当前密码', { exact: true }).fill('not-the-password');
+    await dialog.getByLabel('新密码（至少 10 位）', { exact: true }).fill('new-password-2026');
+    await dialog.getByLabel('再次输入新密码', { exact: true }).fill('new-password-2026');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    expect(await dialog.getByTestId('password-error').textContent()).toContain('current');
+    await dialog.getByLabel('当前密码', { exact: true }).fill(PASSWORD);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('密码已修改').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+    // this session stays signed in; the new password signs in elsewhere
+    await page.reload();
+    await page.getByTestId('user-menu').waitFor();
+    const other = await newPage();
+    await other.page.goto(`${server.url}/#/`);
+    await other.page.getByLabel('用户名').fill('admin2');
+    await other.page.getByLabel('密码', { exact: true }).fill('new-password-2026');
+    await other.page.getByRole('button', { name: '登录' }).click();
+    await other.page.getByTestId('user-menu').waitFor();
+    await other.close();
     expect(realErrors(errors)).toEqual([]);
     await close();
   });
