@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { createAnalyzer, type Analyzer } from '../analysis/analyze.ts';
-import { extractKeywords } from '../analysis/keywords.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import { gazetteerFromUnits } from '../pipeline/runtime.ts';
 import type { AnalysedPost, PreparedPost } from '../pipeline/types.ts';
@@ -46,7 +45,7 @@ export function analysePrepared(analyzer: Analyzer, p: PreparedPost, sourceName:
       ...p,
       analysis: {
         tokens: d.tokens,
-        keywords: extractKeywords(d.tokens, 10).map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
+        keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
         sentiment: r.sentiment,
         simhash: r.simhash,
         duplicateOf: null,

@@ -1,5 +1,5 @@
 /** Runs the schema migrations for either dialect (automatically at start and by `tingfeng migrate`). */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './dialect.ts';
 import * as m001 from './migrations/001-domain.ts';
 import * as m002 from './migrations/002-postgres-partitions.ts';
@@ -17,7 +17,17 @@ class Provider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new Provider(dialect), migrationTableName: 'tf_migrations', migrationLockTableName: 'tf_migrations_lock' });
+  // On PostgreSQL, name the schema: otherwise kysely finds a migration table of ANY schema in the database and
+  // then fails to use it through the search path (several desks, or test schemas, in one database).
+  const schema =
+    dialect === 'postgres' ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: new Provider(dialect),
+    migrationTableName: 'tf_migrations',
+    migrationLockTableName: 'tf_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
