@@ -8,6 +8,7 @@
  */
 import type { ReportSchedule } from '../services/report-schedule.ts';
 import { createReportService, type ScheduleOutcome } from '../services/report.service.ts';
+import { deliverReports } from '../services/report-delivery.ts';
 import { ensurePostPartitions } from '../store/partitions.ts';
 import type { Store } from '../store/store.ts';
 import { errorText } from './errors.ts';
@@ -48,10 +49,13 @@ export function startScheduler(store: Store, o: SchedulerOptions): WorkerHandle 
       partitionsAt = at.getTime();
       if (made > 0) o.log.info({ made }, 'post partitions created');
     }
-    for (const r of await reports.runSchedule(at)) {
+    const results = await reports.runSchedule(at);
+    for (const r of results) {
       if (r.status === 'generated') o.log.info({ kind: r.kind, date: r.date, format: r.format, id: r.id }, 'scheduled report generated');
       o.onReport?.(r);
     }
+    // The notify workers send the notices (in-app and the configured channels).
+    await deliverReports(store, results.filter((r) => r.status === 'generated'), { baseUrl: o.baseUrl, now: at });
   };
 
   const done = (async () => {

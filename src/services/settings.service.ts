@@ -11,6 +11,7 @@ import { DeadlinePolicySchema, defaultDeadlinePolicy } from '../cases/deadlines.
 import { CalendarOverridesSchema } from '../cases/calendar.ts';
 import { CaseNumberingSchema } from '../cases/numbering.ts';
 import { ReportTemplateSchema } from '../reports/template.ts';
+import { ReportDeliverySchema } from './report-delivery.ts';
 import { auditActor, type Actor } from './actor.ts';
 import type { ChangeKind, Changes } from './changes.ts';
 
@@ -27,6 +28,7 @@ export const SETTINGS: Record<string, SettingSpec> = {
   'calendar.overrides': { schema: CalendarOverridesSchema, defaults: () => [], description: '节假日与调休调整（补充 chinese-days 数据）' },
   'cases.numbering': { schema: CaseNumberingSchema, defaults: () => CaseNumberingSchema.parse(undefined), description: '台账编号规则' },
   'reports.template': { schema: ReportTemplateSchema, defaults: () => ReportTemplateSchema.parse({}), description: '报告模板（单位名称、章节与标题）' },
+  'reports.delivery': { schema: ReportDeliverySchema, defaults: () => ReportDeliverySchema.parse({}), description: '定时报告的送达：角色、人员与渠道（邮件、企业微信、钉钉等）' },
   'alerts.defaultLeaderIds': { schema: z.array(z.string()).max(50), defaults: () => [], description: '值班表未指定带班领导时的默认领导（用户 ID）' },
 };
 

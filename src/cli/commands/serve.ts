@@ -8,6 +8,7 @@ import { EmbeddedRunner } from '../../pipeline/runner-embedded.ts';
 import { createAlertHooks } from '../../services/alert.service.ts';
 import { startAlertWorker } from '../../services/alert-worker.ts';
 import { loadOrCreateSecretKey } from '../../services/secret-key.ts';
+import { deliverReports } from '../../services/report-delivery.ts';
 import { NatsRunner } from '../../pipeline/runner-nats.ts';
 import { connectNats } from '../../cluster/context.ts';
 import { formatDemoBanner, startDemo } from '../../demo/bootstrap.ts';
