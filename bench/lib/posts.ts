@@ -25,6 +25,6 @@ export function fmt(n: number, digits = 0): string {
 }
 
 export function machine(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   return '';
 }

@@ -4,7 +4,7 @@
  * terms match however the segmenter would have cut the text.
  */
 export class AhoCorasick {
-  private readonly goto: Map<number, number>[] = [new Map()];
+  private readonly goto: Map<number, number>[] = [new Map<number, number>()];
   private fail = new Int32Array(1);
   private out: number[][] = [[]];
   private readonly rootTable = new Int32Array(65536);
@@ -47,7 +47,7 @@ export class AhoCorasick {
         while (f !== 0 && !this.goto[f]!.has(c)) f = this.fail[f]!;
         const target = f === 0 ? this.rootTable[c]! : this.goto[f]!.get(c)!;
         this.fail[child] = target === child ? 0 : target;
-        const inherited = this.out[this.fail[child]!]!;
+        const inherited = this.out[this.fail[child]]!;
         if (inherited.length > 0) this.out[child] = [...this.out[child]!, ...inherited];
       }
     }

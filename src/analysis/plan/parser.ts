@@ -28,8 +28,10 @@ export interface ParseOptions {
   lists?: Readonly<Record<string, readonly string[]>>;
 }
 
-class Fail {
-  constructor(readonly error: PlanSyntaxError) {}
+class Fail extends Error {
+  constructor(readonly error: PlanSyntaxError) {
+    super(error.message);
+  }
 }
 
 /** Analysis form of a search term: normalised like post text, lower-cased, inner whitespace kept as one space. */

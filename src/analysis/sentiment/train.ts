@@ -23,7 +23,7 @@ export function rowCount(rows: SparseRows): number {
 }
 
 export function row(rows: SparseRows, r: number): Uint32Array {
-  return rows.idx.subarray(rows.offsets[r]!, rows.offsets[r + 1]!);
+  return rows.idx.subarray(rows.offsets[r], rows.offsets[r + 1]);
 }
 
 /** Hash every text's features into one flat SparseRows. */
@@ -151,7 +151,7 @@ export function trainHeads(
     yNeu[r] = l === 'neutral' ? 1 : 0;
     wNeu[r] = data.weight[r]! * data.neutralWeight[r]!;
     if (l !== 'neutral') polIds.push(r);
-    if (wNeu[r]! > 0) neuIds.push(r);
+    if (wNeu[r] > 0) neuIds.push(r);
   }
   const polarity = trainLogistic(data.rows, Uint32Array.from(polIds), yPol, data.weight, features.bits, {
     ...opts,

@@ -186,7 +186,7 @@ async function run(analyzer: Analyzer, source: NodeJS.ReadableStream, io: Analyz
     for (const l of events.push(detail, input.published_at, input.source, parsed.engagement, JSON.stringify(detail.result))) await out.add(l);
   };
   for await (const chunk of source) {
-    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
     let nl = pending.indexOf('\n');
     if (nl < 0) continue;
     let start = 0;

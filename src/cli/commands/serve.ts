@@ -80,7 +80,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     logger: logger.child({ part: 'pipeline' }),
     changes,
     collect: !values['no-collect'],
-    hooks: { afterTrack: alertHooks.afterTrack },
+    hooks: { afterTrack: (r, out, posts, now) => alertHooks.afterTrack(r, out, posts, now) },
     heightened: () => services.alerts.heightenedForCollector(),
     onBatch: (source, r) => {
       if (r.stored > 0) live.publish({ event: 'ingest', data: { source: source.name, stored: r.stored, at: new Date().toISOString() } });
@@ -98,7 +98,15 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   });
   // Scheduled reports (daily at the cut-off, weekly, monthly): a store lease makes sure only one process sends.
   const reportTimer = setInterval(() => {
-    if (!nats) services.reports.runSchedule(new Date()).catch((err: unknown) => logger.error({ err }, 'scheduled report failed'));
+    if (nats) return; // in cluster mode `tingfeng scheduler` generates and delivers reports
+    const now = new Date();
+    services.reports
+      .runSchedule(now)
+      .then((done) => deliverReports(store, done.filter((d) => d.status === 'generated'), { baseUrl: config.publicUrl ?? `http://localhost:${config.port}`, now }))
+      .then((n) => {
+        if (n > 0) alertWorker?.kick();
+      })
+      .catch((err: unknown) => logger.error({ err }, 'scheduled report failed'));
   }, 60_000);
   reportTimer.unref();
   // Retention, once a day (and shortly after start); a lease keeps it to one process per day.

@@ -95,7 +95,7 @@ describe('secret fields', () => {
   const fields = schemaFields({
     type: 'object',
     properties: { hmac_secret: { type: 'string' }, path: { type: 'string' } },
-  } as JsonSchema);
+  });
   it('reads which stored secrets are set from the `<key>_set` flags', () => {
     expect([...secretsSet({ hmac_secret_set: true, token_set: false, path: 'x' })]).toEqual(['hmac_secret']);
   });
