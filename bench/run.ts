@@ -30,7 +30,7 @@ const steps: Step[] = [
   { name: 'ingest', script: 'bench/ingest.ts', args: [...(quick ? ['--posts', '1000'] : ['--posts', '20000']), ...(pg ? ['--pg', pg] : [])], json: 'ingest.json' },
   { name: 'search-api', script: 'bench/search-api.ts', args: quick ? ['--posts', '5000', '--seconds', '2'] : ['--posts', '100000', '--seconds', '10'], json: 'search-api.json' },
 ];
-if (existsSync(new URL('./cluster.ts', import.meta.url)) && pg) steps.push({ name: 'cluster', script: 'bench/cluster.ts', args: quick ? ['--quick'] : [], json: 'cluster.json' });
+if (existsSync(new URL('./cluster.ts', import.meta.url)) && pg) steps.push({ name: 'cluster', script: 'bench/cluster.ts', args: quick ? ['2000'] : ['8000'] });
 if (existsSync(new URL('./alerts.ts', import.meta.url))) steps.push({ name: 'alerts', script: 'bench/alerts.ts', args: quick ? ['--alerts', '20'] : [], json: 'alerts.json' });
 
 const started = Date.now();
@@ -40,7 +40,7 @@ for (const s of steps) {
   const args = [RUN_TS, s.script, ...s.args, ...(s.json ? ['--json', `${OUT}${s.json}`] : [])];
   console.log(`\n=== ${s.name}: node ${args.slice(1).join(' ')}`);
   const t = Date.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000 });
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 20 * 60_000, env: { ...process.env, ...(pg ? { DATABASE_URL: pg } : {}) } });
   process.stdout.write(r.stdout ?? '');
   const ok = r.status === 0;
   if (!ok) failed++;
