@@ -53,12 +53,20 @@ async function pick(page: Page, label: string, option: string, dialog: ReturnTyp
     .click();
 }
 
+/** The action buttons offered now; waits (up to 10 s) for the panel to render them after a navigation or reload. */
 async function actions(page: Page): Promise<string[]> {
-  const ids = await page
-    .getByTestId('case-actions')
-    .locator('button')
-    .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-testid') ?? ''));
-  return ids.map((id) => id.replace('action-', ''));
+  const read = async () =>
+    (await page
+      .getByTestId('case-actions')
+      .locator('button')
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-testid') ?? ''))).map((id) => id.replace('action-', ''));
+  const until = Date.now() + 10_000;
+  let ids = await read();
+  while (ids.length === 0 && Date.now() < until) {
+    await page.waitForTimeout(200);
+    ids = await read();
+  }
+  return ids;
 }
 
 describe('case workflow across three roles', () => {
