@@ -7,6 +7,7 @@
  *    of the action (instruction, assignment, reply channel/text/url, feedback…);
  *  - source health is the source's health record now (sources.health); items are counted over the range.
  */
+import { CASE_STATUSES as CASE_STATUS_LIST } from '../cases/case-model.ts';
 import type { Store } from './store.ts';
 import type { ReportDataSource, ListCasesQuery, TimeRange } from '../reports/data-source.ts';
 import type { AlertRow, CaseHistoryRow, CaseRow, LedgerFacts, SourceHealthRow } from '../reports/types.ts';
@@ -22,18 +23,7 @@ type LedgerPart = Pick<
 
 const ALERT_STATUSES = new Set(['sent', 'delivered', 'acknowledged', 'escalated', 'failed']);
 const SATISFACTION = new Set(['satisfied', 'basically_satisfied', 'unsatisfied']);
-const CASE_STATUSES = new Set([
-  'registered',
-  'assessed',
-  'instructed',
-  'assigned',
-  'in_progress',
-  'replied',
-  'feedback',
-  'closed',
-  'returned',
-  'merged',
-]);
+const CASE_STATUSES = new Set<string>(CASE_STATUS_LIST);
 
 export function ledgerDataSource(store: Store): LedgerPart {
   const { db } = store.exec;
