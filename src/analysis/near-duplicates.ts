@@ -12,7 +12,9 @@
  * Posts with fewer than `minChars` canonical characters are never called copies (「转发」「支持」 are not copies).
  *
  * Memory is a ring of `capacity` posts (allocated as it fills, doubling, so a short run stays small): SimHash index 32 B/post, MinHash sketch 128 B/post, LSH links
- * 64 B/post, root and own refs 16 B/post, plus fixed bucket heads (16 MiB) and a Map for exact hashes (~80 B/post).
+ * 64 B/post, root and own refs 16 B/post, plus LSH bucket heads (about one 4-byte head per band entry, up to 16 MiB at
+ * the default window; the table doubles with the ring, so its random reads stay in cache on small runs) and a Map for
+ * exact hashes (~80 B/post).
  */
 import { canonicalCodes, simhashOfCodes } from './simhash.ts';
 import { SimHashIndex } from './simhash-index.ts';
@@ -20,7 +22,20 @@ import { SimHashIndex } from './simhash-index.ts';
 const BINS = 32;
 const BANDS = 16;
 const EMPTY = 0xffffffff;
-const LSH_BITS = 22;
+/** Most LSH bucket-head bits (16 MiB of heads); the table starts smaller and doubles with the slot arrays. */
+const MAX_LSH_BITS = 22;
+
+/** Bucket-head bits for `slots` posts: about one head per band entry (load ≤ 1), within [12, MAX_LSH_BITS]. */
+function lshBitsFor(slots: number): number {
+  let bits = 12;
+  while (bits < MAX_LSH_BITS && 1 << bits < slots * BANDS) bits++;
+  return bits;
+}
+
+/** Unmasked LSH key of band b from its two MinHash bins. */
+function bandHash(x: number, y: number, b: number): number {
+  return fmix32(Math.imul(x, 0x9e3779b1) ^ fmix32(y + b * 0x632be5ab));
+}
 
 function fmix32(h: number): number {
   h ^= h >>> 16;
@@ -82,8 +97,9 @@ export class NearDuplicateDetector {
   private refs: Float64Array;
   private seqOfSlot: Int32Array;
   private exactKeys: Float64Array;
-  /** Newest sequence + 1 per LSH bucket (0 = empty, so the table needs no fill and its pages are touched lazily). */
-  private readonly lshHeads = new Int32Array(1 << LSH_BITS);
+  /** Newest sequence + 1 per LSH bucket (0 = empty, so the table needs no fill). Rebuilt larger as the ring grows. */
+  private lshHeads: Int32Array;
+  private lshMask: number;
   private lshNext: Int32Array;
   /** Slots allocated so far (≤ capacity). */
   private alloc: number;
@@ -104,6 +120,9 @@ export class NearDuplicateDetector {
     this.seqOfSlot = new Int32Array(this.alloc).fill(-1);
     this.exactKeys = new Float64Array(this.alloc);
     this.lshNext = new Int32Array(this.alloc * BANDS);
+    const bits = lshBitsFor(this.alloc);
+    this.lshHeads = new Int32Array(1 << bits);
+    this.lshMask = (1 << bits) - 1;
   }
 
   /** Doubles the slot arrays (up to capacity); only before the ring first wraps, when slot = sequence. */
@@ -128,6 +147,36 @@ export class NearDuplicateDetector {
     this.exactKeys = exactKeys;
     this.lshNext = lshNext;
     this.alloc = size;
+    const bits = lshBitsFor(size);
+    if (1 << bits !== this.lshHeads.length) this.rebuildLsh(bits);
+  }
+
+  /** Re-buckets every remembered post into a table of 2^bits heads (before the ring wraps, slot = sequence). */
+  private rebuildLsh(bits: number): void {
+    const heads = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    const next = this.lshNext;
+    const sketches = this.sketches;
+    for (let seq = 0; seq < this.count; seq++) {
+      const base = seq * BINS;
+      for (let b = 0; b < BANDS; b++) {
+        if (!this.hasBand(base, b)) {
+          next[seq * BANDS + b] = -1;
+          continue;
+        }
+        const x = sketches[base + 2 * b]!;
+        const y = sketches[base + 2 * b + 1]!;
+        const bk = bandHash(x, y, b) & mask;
+        next[seq * BANDS + b] = heads[bk]! - 1;
+        heads[bk] = seq + 1;
+      }
+    }
+    this.lshHeads = heads;
+    this.lshMask = mask;
+  }
+
+  private hasBand(base: number, b: number): boolean {
+    return this.sketches[base + 2 * b] !== EMPTY && this.sketches[base + 2 * b + 1] !== EMPTY;
   }
 
   /** Decide whether `coreText` copies an earlier post, then remember it under `ref`. */
@@ -213,7 +262,7 @@ export class NearDuplicateDetector {
         this.bandKeys[b] = -1;
         continue;
       }
-      this.bandKeys[b] = fmix32(Math.imul(x, 0x9e3779b1) ^ fmix32(y + b * 0x632be5ab)) & ((1 << LSH_BITS) - 1);
+      this.bandKeys[b] = bandHash(x, y, b) & this.lshMask;
       n++;
     }
     return n;

@@ -12,7 +12,9 @@
  * Storage is a ring of `capacity` slots (oldest evicted first) in typed arrays, so memory is bounded up front
  * (the arrays start small and double until they reach `capacity`, so a short run never pays for a large window):
  * per post 8 B hash + 4 B sequence + 4 B ref + 4 B chain link per table (k = 3: 32 B/post), plus 2^blockBits
- * 4-byte heads per table (k = 3: 1 MiB). Chains run newest → oldest, so stale entries end a walk.
+ * 4-byte heads per table (k = 3: 1 MiB once full; while the ring is small the heads use fewer of the block's bits,
+ * about one head per post, and are rebuilt as it doubles, so a short run's lookups stay in cache). Chains run
+ * newest → oldest, so stale entries end a walk.
  */
 import { popcount32 } from './simhash.ts';
 
@@ -47,7 +49,9 @@ export class SimHashIndex {
   readonly k: number;
   readonly capacity: number;
   private readonly blocks: Block[];
-  private readonly heads: Int32Array[];
+  private heads: Int32Array[];
+  /** Mask applied to block values to pick a head (fewer bits than the block while the ring is small). */
+  private headMask: number;
   private his: Uint32Array;
   private los: Uint32Array;
   private seqs: Int32Array;
@@ -69,8 +73,9 @@ export class SimHashIndex {
       this.blocks.push({ start, width: Math.min(width, 20) });
       start += width;
     }
-    this.heads = this.blocks.map((b) => new Int32Array(1 << b.width).fill(-1));
     this.alloc = Math.min(this.capacity, 4096);
+    this.headMask = this.maskFor(this.alloc);
+    this.heads = this.blocks.map(() => new Int32Array(this.headMask + 1).fill(-1));
     this.his = new Uint32Array(this.alloc);
     this.los = new Uint32Array(this.alloc);
     this.seqs = new Int32Array(this.alloc).fill(-1);
@@ -93,6 +98,31 @@ export class SimHashIndex {
     this.refs = widen(this.refs, (n) => new Int32Array(n));
     this.next = widen(this.next, (n) => new Int32Array(n), this.blocks.length);
     this.alloc = size;
+    const mask = this.maskFor(size);
+    if (mask !== this.headMask) this.rebuildHeads(mask);
+  }
+
+  /** Head mask for `slots` entries: about one head per entry, at most the widest block. */
+  private maskFor(slots: number): number {
+    const widest = Math.max(...this.blocks.map((b) => b.width));
+    let bits = 8;
+    while (bits < widest && 1 << bits < slots) bits++;
+    return (1 << bits) - 1;
+  }
+
+  /** Re-chains every entry under a wider head mask (before the ring wraps, slot = sequence). */
+  private rebuildHeads(mask: number): void {
+    const nb = this.blocks.length;
+    this.heads = this.blocks.map(() => new Int32Array(mask + 1).fill(-1));
+    this.headMask = mask;
+    for (let seq = 0; seq < this.count; seq++) {
+      for (let t = 0; t < nb; t++) {
+        const key = blockValue(this.his[seq]!, this.los[seq]!, this.blocks[t]!) & mask;
+        const head = this.heads[t]!;
+        this.next[seq * nb + t] = head[key]!;
+        head[key] = seq;
+      }
+    }
   }
 
   get size(): number {
@@ -116,7 +146,7 @@ export class SimHashIndex {
     this.refs[slot] = ref | 0;
     const nb = this.blocks.length;
     for (let t = 0; t < nb; t++) {
-      const key = blockValue(hi, lo, this.blocks[t]!);
+      const key = blockValue(hi, lo, this.blocks[t]!) & this.headMask;
       const head = this.heads[t]!;
       this.next[slot * nb + t] = head[key]!;
       head[key] = seq;
@@ -131,7 +161,7 @@ export class SimHashIndex {
     const nb = this.blocks.length;
     const out: SimHashMatch[] = [];
     for (let t = 0; t < nb; t++) {
-      let seq = this.heads[t]![blockValue(hi, lo, this.blocks[t]!)]!;
+      let seq = this.heads[t]![blockValue(hi, lo, this.blocks[t]!) & this.headMask]!;
       while (seq >= 0 && seq >= oldest) {
         const slot = seq % this.capacity;
         if (this.seqs[slot] !== seq) break;

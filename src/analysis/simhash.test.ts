@@ -102,6 +102,23 @@ describe('NearDuplicateDetector', () => {
     expect(d.observe(core(posts[5000]!), 100_003).duplicateOf).toBeNull();
   });
 
+  it('keeps MinHash candidates found across the rebuilds of its LSH table', () => {
+    // an edited copy that SimHash misses (more than k bits away) and only the MinHash bands find
+    const edited = (t: string) => t.slice(0, 30) + '，据说已经有人去现场看过了，大家怎么看' + t.slice(30);
+    const probe = new NearDuplicateDetector({ capacity: 100 });
+    probe.observe(core(ORIGINAL), 1);
+    expect(probe.observe(core(edited(ORIGINAL)), 2).reason).toBe('minhash');
+    // the same pair with 20,000 unrelated posts in between: the table is rebuilt at 4,096, 8,192 and 16,384 posts
+    const d = new NearDuplicateDetector({ capacity: 50_000 });
+    d.observe(core(ORIGINAL), 0);
+    let s = 11;
+    const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+    for (let i = 1; i <= 20_000; i++) d.observe(core(Array.from({ length: 40 }, () => String.fromCharCode(0x4e00 + (rnd() % 20000))).join('')), i);
+    const v = d.observe(core(edited(ORIGINAL)), 99_999);
+    expect(v.reason).toBe('minhash');
+    expect(v.duplicateOf).toBe(0);
+  });
+
   it('never calls very short texts copies', () => {
     const d = new NearDuplicateDetector({ capacity: 10 });
     d.observe('支持', 0);
