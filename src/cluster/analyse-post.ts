@@ -8,22 +8,24 @@ import { join } from 'node:path';
 import { createAnalyzer, type Analyzer } from '../analysis/analyze.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import { gazetteerFromUnits } from '../pipeline/runtime.ts';
+import { loadUserWords, readUserWords } from '../pipeline/user-words.ts';
 import type { AnalysedPost, PreparedPost } from '../pipeline/types.ts';
 import type { Store } from '../store/store.ts';
 
 export interface StatelessAnalyzer {
   analyzer: Analyzer;
-  /** Changes when plans or units change, so workers can rebuild. */
+  /** Changes when plans, units or the user dictionary change, so workers can rebuild. */
   fingerprint: string;
 }
 
 export async function analysisFingerprint(store: Store): Promise<string> {
-  const [plans, units] = await Promise.all([store.repos.plans.list({ enabledOnly: true }), store.repos.units.list()]);
-  return JSON.stringify([plans.map((p) => [p.id, p.updated_at, p.expression]), units.map((u) => [u.id, u.name, u.aliases, u.parent_id])]);
+  const [plans, units, words] = await Promise.all([store.repos.plans.list({ enabledOnly: true }), store.repos.units.list(), readUserWords(store)]);
+  return JSON.stringify([plans.map((p) => [p.id, p.updated_at, p.expression]), units.map((u) => [u.id, u.name, u.aliases, u.parent_id, u.kind]), words]);
 }
 
 export async function buildStatelessAnalyzer(store: Store, dataDir: string): Promise<StatelessAnalyzer & { planErrors: string[] }> {
   const [plans, units, fingerprint] = await Promise.all([store.repos.plans.list({ enabledOnly: true }), store.repos.units.list(), analysisFingerprint(store)]);
+  await loadUserWords(store);
   const analyzer = createAnalyzer({
     plans: plans.map((p) => ({ name: p.name, expression: p.expression })),
     gazetteer: gazetteerFromUnits(units),

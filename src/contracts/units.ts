@@ -10,3 +10,14 @@ export const CreateUnitBody = z.object({
   parentId: z.string().nullable().optional(),
   aliases: z.array(z.string().min(1).max(100)).max(50).default([]),
 });
+/** A partial change to a unit; only the fields given change. */
+export const UpdateUnitBody = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    kind: UnitKind,
+    parentId: z.string().min(1).max(100).nullable(),
+    aliases: z.array(z.string().trim().min(1).max(100)).max(50),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'give at least one of name, kind, parentId, aliases' });
+export type UpdateUnitBody = z.infer<typeof UpdateUnitBody>;

@@ -1,7 +1,8 @@
 /**
  * Embedded mode: one process runs collection, analysis, event tracking and storage in-process. Batches are
  * serialised (one at a time) so the analyser's and tracker's state follows the store's commit order; when the
- * office changes plans, units, rules or the model, the analyser is rebuilt (the tracker state is kept).
+ * office changes plans, units, rules, the user dictionary or the model, the analyser is rebuilt (the tracker state
+ * is kept).
  */
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
@@ -44,7 +45,7 @@ export class EmbeddedRunner implements SourceRunner {
   async start(): Promise<void> {
     this.pipeline = await this.build();
     this.unsubscribe = this.opts.changes.on((k: ChangeKind) => {
-      if (k === 'plans' || k === 'units' || k === 'rules' || k === 'model') this.scheduleRebuild();
+      if (k === 'plans' || k === 'units' || k === 'rules' || k === 'model' || k === 'dictionary') this.scheduleRebuild();
     });
     if (this.opts.collect !== false) {
       this.collector = new Collector(this.store, () => this.proxyIngestor(), {

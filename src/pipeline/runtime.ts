@@ -1,6 +1,7 @@
 /**
  * Builds the live pipeline from what the office configured in the store: plans, the gazetteer (units and places),
- * warning rules, the (possibly office-retrained) sentiment model, and the event tracker's last snapshot.
+ * the user dictionary, warning rules, the (possibly office-retrained) sentiment model, and the event tracker's last
+ * snapshot.
  */
 import { join } from 'node:path';
 import { createAnalyzer, type Analyzer } from '../analysis/analyze.ts';
@@ -12,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import type { UnitsTable } from '../store/schema.ts';
 import { Ingestor, type IngestHooks } from './ingest.ts';
 import { TrackStage } from './track.ts';
+import { loadUserWords } from './user-words.ts';
 
 const PLACE_KINDS = new Set(['county', 'town', 'village']);
 
@@ -52,6 +54,7 @@ export async function buildPipeline(store: Store, opts: { dataDir: string; hooks
     store.repos.settings.get<TrackerSnapshot>('tracker.snapshot'),
     store.repos.events.list({ limit: 5000, offset: 0 }),
   ]);
+  await loadUserWords(store);
   const analyzer = createAnalyzer({
     plans: plans.map((p) => ({ name: p.name, expression: p.expression })),
     gazetteer: gazetteerFromUnits(units),

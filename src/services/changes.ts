@@ -1,5 +1,5 @@
 /** A tiny in-process signal: services announce configuration changes; the runtime reloads what depends on them. */
-export type ChangeKind = 'plans' | 'units' | 'sources' | 'rules' | 'settings' | 'model';
+export type ChangeKind = 'plans' | 'units' | 'sources' | 'rules' | 'settings' | 'model' | 'dictionary';
 
 export class Changes {
   private readonly listeners = new Set<(k: ChangeKind) => void>();

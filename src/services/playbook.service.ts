@@ -8,7 +8,7 @@ import { addDuration, DeadlinePolicySchema, defaultDeadlinePolicy } from '../cas
 import { CalendarOverridesSchema, createWorkCalendar } from '../cases/calendar.ts';
 import { CaseStateSchema } from '../cases/case-model.ts';
 import type { PlaybookBody, PlaybookStep } from '../contracts/ledger-extras.ts';
-import type { Store } from '../store/store.ts';
+import type { Repos, Store } from '../store/store.ts';
 import type { CaseTasksTable, PlaybooksTable } from '../store/schema.ts';
 import { parseJson } from '../store/repos/executor.ts';
 import { newId } from '../store/ids.ts';
@@ -37,6 +37,14 @@ export const toTask = (t: CaseTasksTable) => ({
   doneAt: iso(t.done_at),
   doneBy: t.done_by,
 });
+
+/** Every unit a step names must exist (a task for a unit nobody can see would never be done). */
+async function checkStepUnits(r: Repos, steps: Step[]): Promise<void> {
+  for (const [i, st] of steps.entries()) {
+    if (st.unitId && !(await r.units.byId(st.unitId)))
+      throw new AppError('TF_ERR_VALIDATION', `steps.${i}.unitId: no unit ${st.unitId}`, { path: ['steps', i, 'unitId'] });
+  }
+}
 
 export function createPlaybookService(store: Store, opts: { timezone: string }) {
   async function timeContext() {
@@ -70,6 +78,7 @@ export function createPlaybookService(store: Store, opts: { timezone: string }) 
       await store.tx(async (r) => {
         if ((await r.playbooks.list()).some((p) => p.name === body.name))
           throw new AppError('TF_ERR_CONFLICT', `a playbook named ${body.name} exists`);
+        await checkStepUnits(r, body.steps);
         await r.playbooks.insert(row);
         await r.audit.append({
           at: now.getTime(),
@@ -81,6 +90,70 @@ export function createPlaybookService(store: Store, opts: { timezone: string }) 
         });
       });
       return toPlaybook(row);
+    },
+
+    /** Replaces a playbook's name, type, level, steps and switch. Tasks already created on cases keep their copy. */
+    async update(actor: Actor, id: string, body: z.infer<typeof PlaybookBody>, now: Date) {
+      const after = await store.tx(async (r) => {
+        const before = await r.playbooks.byId(id);
+        if (!before) throw new AppError('TF_ERR_NOT_FOUND', `playbook ${id} not found`);
+        if ((await r.playbooks.list()).some((p) => p.name === body.name && p.id !== id))
+          throw new AppError('TF_ERR_CONFLICT', `a playbook named ${body.name} exists`, { path: ['name'] });
+        await checkStepUnits(r, body.steps);
+        const row: PlaybooksTable = {
+          ...before,
+          name: body.name,
+          incident_type: body.incidentType,
+          level: body.level,
+          steps: JSON.stringify(body.steps),
+          enabled: body.enabled ? 1 : 0,
+        };
+        await r.playbooks.update(id, {
+          name: row.name,
+          incident_type: row.incident_type,
+          level: row.level,
+          steps: row.steps,
+          enabled: row.enabled,
+        });
+        await r.audit.append({
+          at: now.getTime(),
+          ...auditActor(actor),
+          action: 'playbook.update',
+          entity: 'playbook',
+          entityId: id,
+          before: toPlaybook(before),
+          after: toPlaybook(row),
+        });
+        return row;
+      });
+      return toPlaybook(after);
+    },
+
+    /**
+     * Deletes a playbook that was never activated; one that created tasks on cases stays as their record and can
+     * be switched off instead (TF_ERR_CONFLICT says so).
+     */
+    async remove(actor: Actor, id: string, now: Date) {
+      await store.tx(async (r) => {
+        const before = await r.playbooks.byId(id);
+        if (!before) throw new AppError('TF_ERR_NOT_FOUND', `playbook ${id} not found`);
+        const used = await r.playbooks.activations(id);
+        if (used > 0)
+          throw new AppError(
+            'TF_ERR_CONFLICT',
+            `playbook ${before.name} was activated on ${used} case(s) and stays as their record; switch it off instead`,
+            { reason: 'activated', cases: used },
+          );
+        await r.playbooks.remove(id);
+        await r.audit.append({
+          at: now.getTime(),
+          ...auditActor(actor),
+          action: 'playbook.delete',
+          entity: 'playbook',
+          entityId: id,
+          before: toPlaybook(before),
+        });
+      });
     },
 
     /** Creates the playbook's steps as tasks of the case (once per playbook and case). */

@@ -1,7 +1,7 @@
 /**
  * Office settings that are documents rather than rows: warning rules, the deadline table, holiday overrides, case
- * numbering, the report template, default leaders. Each is validated by the schema of the code that uses it;
- * changing warning rules rebuilds the live pipeline.
+ * numbering, the report template, default leaders, the user dictionary. Each is validated by the schema of the code
+ * that uses it; changing warning rules or the user dictionary rebuilds the live pipeline.
  */
 import { z } from 'zod';
 import type { Store } from '../store/store.ts';
@@ -12,6 +12,7 @@ import { CalendarOverridesSchema } from '../cases/calendar.ts';
 import { CaseNumberingSchema } from '../cases/numbering.ts';
 import { ReportTemplateSchema } from '../reports/template.ts';
 import { ReportDeliverySchema } from './report-delivery.ts';
+import { USER_WORDS_SETTING, UserWords } from '../contracts/dictionary.ts';
 import { auditActor, type Actor } from './actor.ts';
 import type { ChangeKind, Changes } from './changes.ts';
 
@@ -30,6 +31,7 @@ export const SETTINGS: Record<string, SettingSpec> = {
   'reports.template': { schema: ReportTemplateSchema, defaults: () => ReportTemplateSchema.parse({}), description: '报告模板（单位名称、章节与标题）' },
   'reports.delivery': { schema: ReportDeliverySchema, defaults: () => ReportDeliverySchema.parse({}), description: '定时报告的送达：角色、人员与渠道（邮件、企业微信、钉钉等）' },
   'alerts.defaultLeaderIds': { schema: z.array(z.string()).max(50), defaults: () => [], description: '值班表未指定带班领导时的默认领导（用户 ID）' },
+  [USER_WORDS_SETTING]: { schema: UserWords, defaults: () => [], description: '自定义词典：分词时保持完整的词（词、可选词频、可选词性），如本地小区、道路、机构简称', change: 'dictionary' },
 };
 
 export function createSettingsService(store: Store, opts: { changes: Changes }) {

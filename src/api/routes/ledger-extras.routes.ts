@@ -1,8 +1,8 @@
 /**
- * Playbooks (read: cases:read so a leader can choose one; write: playbooks:manage), activation on a case
+ * Playbooks (read: cases:read so a leader can choose one; create, edit, delete: playbooks:manage), activation on a case
  * (playbooks:activate — leaders), task check-off (the service decides who), releases (releases:read/write).
  */
-import { IdParams } from '../../contracts/common.ts';
+import { IdParams, Ok } from '../../contracts/common.ts';
 import { CaseTask } from '../../contracts/cases.ts';
 import {
   ActivatePlaybookBody,
@@ -38,6 +38,22 @@ export function ledgerExtrasRoutes(
     async (req, reply) => {
       reply.status(201);
       return deps.playbooks.create(req.actor!, req.body, deps.now());
+    },
+  );
+  app.put(
+    '/api/playbooks/:id',
+    {
+      config: { access: 'playbooks:manage' },
+      schema: { tags: ['playbooks'], params: IdParams, body: PlaybookBody, response: { 200: Playbook } },
+    },
+    async (req) => deps.playbooks.update(req.actor!, req.params.id, req.body, deps.now()),
+  );
+  app.delete(
+    '/api/playbooks/:id',
+    { config: { access: 'playbooks:manage' }, schema: { tags: ['playbooks'], params: IdParams, response: { 200: Ok } } },
+    async (req) => {
+      await deps.playbooks.remove(req.actor!, req.params.id, deps.now());
+      return { ok: true as const };
     },
   );
   app.post(

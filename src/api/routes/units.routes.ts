@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CreateUnitBody, Unit } from '../../contracts/units.ts';
+import { IdParams, Ok } from '../../contracts/common.ts';
+import { CreateUnitBody, Unit, UpdateUnitBody } from '../../contracts/units.ts';
 import type { UnitService } from '../../services/unit.service.ts';
 import type { App } from '../types.ts';
 
@@ -11,4 +12,25 @@ export function unitRoutes(app: App, deps: { units: UnitService; now: () => Date
     reply.status(201);
     return deps.units.create(req.actor!, req.body, deps.now().getTime());
   });
+  app.patch(
+    '/api/units/:id',
+    { config: { access: 'units:manage' }, schema: { tags: ['units'], params: IdParams, body: UpdateUnitBody, response: { 200: Unit } } },
+    async (req) => deps.units.update(req.actor!, req.params.id, req.body, deps.now().getTime()),
+  );
+  app.delete(
+    '/api/units/:id',
+    {
+      config: { access: 'units:manage' },
+      schema: {
+        tags: ['units'],
+        description: 'Refused with TF_ERR_CONFLICT (details.reasons) while open cases, child units, users or playbook steps still point at the unit.',
+        params: IdParams,
+        response: { 200: Ok },
+      },
+    },
+    async (req) => {
+      await deps.units.remove(req.actor!, req.params.id, deps.now().getTime());
+      return { ok: true as const };
+    },
+  );
 }

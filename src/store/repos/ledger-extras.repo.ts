@@ -16,6 +16,18 @@ export function playbooksRepo({ db }: Exec) {
     async update(id: string, patch: Partial<Omit<PlaybooksTable, 'id'>>): Promise<void> {
       await db.updateTable('playbooks').set(patch).where('id', '=', id).execute();
     },
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('playbooks').where('id', '=', id).execute();
+    },
+    /** How many cases this playbook was activated on (its tasks point back at it). */
+    async activations(id: string): Promise<number> {
+      const r = await db
+        .selectFrom('case_tasks')
+        .select((eb) => eb.fn.count<number>('case_id').distinct().as('n'))
+        .where('playbook_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
   };
 }
 

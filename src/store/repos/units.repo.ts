@@ -25,6 +25,17 @@ export function unitsRepo({ db }: Exec) {
     async update(id: string, patch: Partial<Omit<UnitsTable, 'id'>>): Promise<void> {
       await db.updateTable('units').set(patch).where('id', '=', id).execute();
     },
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('units').where('id', '=', id).execute();
+    },
+    /** What still points at a unit: its child units' names and the usernames of the users bound to it. */
+    async dependents(id: string): Promise<{ children: string[]; users: string[] }> {
+      const [children, users] = await Promise.all([
+        db.selectFrom('units').select('name').where('parent_id', '=', id).orderBy('name').execute(),
+        db.selectFrom('users').select('username').where('unit_id', '=', id).orderBy('username').execute(),
+      ]);
+      return { children: children.map((c) => c.name), users: users.map((u) => u.username) };
+    },
   };
 }
 export type UnitsRepo = ReturnType<typeof unitsRepo>;
