@@ -71,6 +71,8 @@ export interface AnalyzerOptions {
 export interface Analyzer {
   analyze(input: AnalyzeInput): PostAnalysis;
   analyzeDetailed(input: AnalyzeInput): AnalysisDetail;
+  /** Several posts in arrival order, stage by stage (faster than one by one; same results). */
+  analyzeBatch(inputs: readonly AnalyzeInput[]): AnalysisDetail[];
   readonly planErrors: readonly PlanError[];
 }
 
@@ -99,50 +101,86 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   const sentiment = opts.sentiment ?? loadDefaultSentimentModel();
   const window = Math.max(1, Math.floor(opts.dedupWindow ?? 1 << 18));
   const dedup = new NearDuplicateDetector({ capacity: window });
-  const rootIds: string[] = new Array<string>(window);
+  // Grows by appending until the window is full (a `new Array(window)` this large is a slow dictionary array).
+  const rootIds: string[] = [];
   const k = opts.keywordCount ?? 10;
   const idf = opts.idf ?? defaultIdfTable();
   let seq = 0;
 
-  function analyzeDetailed(input: AnalyzeInput): AnalysisDetail {
-    const id = String(input.id);
+  /** One post on its way through the stages (each stage runs over a whole batch: see analyzeBatch). */
+  interface Work {
+    input: AnalyzeInput;
+    id: string;
+    post: ReturnType<typeof normalizePost>;
+    title: string;
+    full: string;
+    tokens: string[];
+  }
+
+  function prepare(input: AnalyzeInput): Work {
     const rawText = typeof input.text === 'string' ? input.text : '';
     const html = input.html ?? TAG_RE.test(rawText);
     const post = normalizePost(rawText, { html });
     const title = input.title ? normalizeText(input.title) : '';
     const full = title ? (post.text ? `${title}\n${post.text}` : title) : post.text;
-    const tokens = segment(full);
-    const s = sentiment.predict(full, tokens);
-    const core = post.coreText || title;
-    const mySeq = seq++;
-    const verdict = dedup.observe(core, mySeq);
-    let duplicateOf: string | null = null;
-    if (verdict.matchedRef !== null) duplicateOf = rootIds[verdict.matchedRef % window] ?? null;
-    rootIds[mySeq % window] = duplicateOf ?? id;
-    // Account names (@mentions, repost chain) are not what a post is about: keep them out of keywords.
-    const names = post.mentions.length > 0 ? new Set(post.mentions) : null;
-    const kwTokens = names ? tokens.filter((t) => !names.has(t)) : tokens;
-    const { keywords, phrases } = extractKeywordsAndPhrases(kwTokens, k, 5, idf);
-    const where = gazetteer ? gazetteer.match(full) : { places: [], units: [] };
-    const planHits = plans.match({ title, text: post.text, source: input.source ?? '', author: input.author ?? '' });
-    const result: PostAnalysis = {
-      id,
-      sentiment: { label: s.label, score: round4(s.score), evidence: s.evidence },
-      keywords: keywords.map((x) => x.term),
-      phrases: phrases.map((x) => x.term),
-      simhash: partsToHex(verdict.hi, verdict.lo),
-      duplicate_of: duplicateOf,
-      places: where.places.map((p) => p.name),
-      units: where.units.map((u) => u.name),
-      plans: planHits,
-      hashtags: post.hashtags,
-    };
-    return { result, title, text: full, tokens, keywords, coreText: core, urls: post.urls, duplicateSimilarity: verdict.similarity };
+    return { input, id: String(input.id), post, title, full, tokens: [] };
+  }
+
+  /**
+   * Posts in batches, one stage at a time over the batch (segment all, then score all, …): each stage's tables
+   * (jieba's dictionary, the sentiment weights, the IDF table, the duplicate index) stay in the CPU caches for the
+   * whole batch instead of evicting one another post by post. Results are the same as one post at a time, in order.
+   */
+  function analyzeBatch(inputs: readonly AnalyzeInput[]): AnalysisDetail[] {
+    const works = inputs.map(prepare);
+    for (const w of works) w.tokens = segment(w.full);
+    const sentiments = works.map((w) => sentiment.predict(w.full, w.tokens));
+    const verdicts = works.map((w) => {
+      const core = w.post.coreText || w.title;
+      const mySeq = seq++;
+      const verdict = dedup.observe(core, mySeq);
+      let duplicateOf: string | null = null;
+      if (verdict.matchedRef !== null) duplicateOf = rootIds[verdict.matchedRef % window] ?? null;
+      rootIds[mySeq % window] = duplicateOf ?? w.id;
+      return { core, verdict, duplicateOf };
+    });
+    const extracted = works.map((w) => {
+      // Account names (@mentions, repost chain) are not what a post is about: keep them out of keywords.
+      const names = w.post.mentions.length > 0 ? new Set(w.post.mentions) : null;
+      const kwTokens = names ? w.tokens.filter((t) => !names.has(t)) : w.tokens;
+      return extractKeywordsAndPhrases(kwTokens, k, 5, idf);
+    });
+    return works.map((w, i) => {
+      const { input, post, title, full, tokens } = w;
+      const s = sentiments[i]!;
+      const { core, verdict, duplicateOf } = verdicts[i]!;
+      const { keywords, phrases } = extracted[i]!;
+      const where = gazetteer ? gazetteer.match(full) : { places: [], units: [] };
+      const planHits = plans.match({ title, text: post.text, source: input.source ?? '', author: input.author ?? '' });
+      const result: PostAnalysis = {
+        id: w.id,
+        sentiment: { label: s.label, score: round4(s.score), evidence: s.evidence },
+        keywords: keywords.map((x) => x.term),
+        phrases: phrases.map((x) => x.term),
+        simhash: partsToHex(verdict.hi, verdict.lo),
+        duplicate_of: duplicateOf,
+        places: where.places.map((p) => p.name),
+        units: where.units.map((u) => u.name),
+        plans: planHits,
+        hashtags: post.hashtags,
+      };
+      return { result, title, text: full, tokens, keywords, coreText: core, urls: post.urls, duplicateSimilarity: verdict.similarity };
+    });
+  }
+
+  function analyzeDetailed(input: AnalyzeInput): AnalysisDetail {
+    return analyzeBatch([input])[0]!;
   }
 
   return {
     analyze: (input) => analyzeDetailed(input).result,
     analyzeDetailed,
+    analyzeBatch,
     planErrors: plans.errors,
   };
 }

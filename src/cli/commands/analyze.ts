@@ -153,12 +153,32 @@ class Output {
   }
 }
 
+/** Posts analysed together (a batch never waits for more input: what has arrived is analysed at once). */
+const BATCH = 64;
+
 async function run(analyzer: Analyzer, source: NodeJS.ReadableStream, io: AnalyzeIO, events: EventStream | null): Promise<{ lines: number; skipped: number }> {
   const decoder = new StringDecoder('utf8');
   const out = new Output(io.stdout);
   let pending = '';
   let lineNo = 0;
   let skipped = 0;
+  // Lines are parsed as they arrive and analysed in batches (stage by stage, see Analyzer.analyzeBatch).
+  let batch: ParsedLine[] = [];
+  const flushBatch = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const parsed = batch;
+    batch = [];
+    const details = analyzer.analyzeBatch(parsed.map((p) => p.input));
+    for (let i = 0; i < parsed.length; i++) {
+      const detail = details[i]!;
+      if (!events) {
+        await out.add(JSON.stringify(detail.result) + '\n');
+        continue;
+      }
+      const { input, engagement } = parsed[i]!;
+      for (const l of events.push(detail, input.published_at, input.source, engagement, JSON.stringify(detail.result))) await out.add(l);
+    }
+  };
   const handle = async (raw: string): Promise<void> => {
     lineNo++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -177,13 +197,8 @@ async function run(analyzer: Analyzer, source: NodeJS.ReadableStream, io: Analyz
       io.stderr.write(`line ${lineNo}: ${parsed}; skipped / 第 ${lineNo} 行已跳过\n`);
       return;
     }
-    const { input } = parsed;
-    if (!events) {
-      await out.add(JSON.stringify(analyzer.analyze(input)) + '\n');
-      return;
-    }
-    const detail = analyzer.analyzeDetailed(input);
-    for (const l of events.push(detail, input.published_at, input.source, parsed.engagement, JSON.stringify(detail.result))) await out.add(l);
+    batch.push(parsed);
+    if (batch.length >= BATCH) await flushBatch();
   };
   for await (const chunk of source) {
     pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
@@ -196,10 +211,12 @@ async function run(analyzer: Analyzer, source: NodeJS.ReadableStream, io: Analyz
       nl = pending.indexOf('\n', start);
     }
     pending = pending.slice(start);
+    await flushBatch();
     await out.flush();
   }
   pending += decoder.end();
   if (pending.length > 0) await handle(pending);
+  await flushBatch();
   if (events) for (const l of events.finish()) await out.add(l);
   await out.flush();
   return { lines: lineNo, skipped };
