@@ -43,3 +43,40 @@ export const EventDetail = EventSummary.extend({
 
 export const MergeBody = z.object({ otherEventId: z.string().min(1) });
 export const SplitBody = z.object({ postIds: z.array(z.string()).min(1).max(5000) });
+
+/** 归入事件: add a post (and by default its copies) to an event; it leaves the event it was in. */
+export const AddPostBody = z.object({
+  postId: z.string().min(1).max(100),
+  withCopies: z.boolean().default(true).describe('Also move the post’s copies and reposts (near-duplicates) that are in the same event as the post.'),
+});
+export const EventPostParams = z.object({ id: z.string().min(1).max(100), postId: z.string().min(1).max(100) });
+export const RemovePostQuery = z.object({
+  withCopies: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('Also take the post’s copies and reposts in this event out of it.'),
+});
+
+/** 传播: who posted first, originals against copies/reposts over time, and the sources that copied most. */
+export const EventSpread = z.object({
+  eventId: z.string(),
+  bucket: z.enum(['hour', 'day']),
+  first: z
+    .object({
+      postId: z.string(),
+      sourceId: z.string(),
+      sourceName: z.string().nullable(),
+      author: z.string().nullable(),
+      title: z.string().nullable(),
+      url: z.string().nullable(),
+      publishedAt: z.string(),
+      /** True when the earliest post of the event is a copy: then `first` is its original (outside the event). */
+      outsideEvent: z.boolean(),
+    })
+    .nullable(),
+  totals: z.object({ originals: z.number(), copies: z.number() }),
+  series: z.array(z.object({ at: z.string(), originals: z.number(), copies: z.number() })),
+  sources: z.array(z.object({ sourceId: z.string(), name: z.string().nullable(), originals: z.number(), copies: z.number(), firstAt: z.string() })),
+});
+export type EventSpread = z.infer<typeof EventSpread>;

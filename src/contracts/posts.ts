@@ -53,6 +53,15 @@ export const PostQuery = z.object({
   place: z.string().optional(),
   unit: z.string().optional(),
   eventId: z.string().optional(),
+  level: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(4)
+    .optional()
+    .describe(
+      'Warning level of the event a post belongs to, at this level or more severe: 1 = Ⅰ red (most severe) … 4 = Ⅳ blue, so level=2 gives posts of Ⅰ and Ⅱ events and level=4 posts of any event with a level. Posts in no event, or in an event without a level, are left out.',
+    ),
   duplicateOf: z.string().optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

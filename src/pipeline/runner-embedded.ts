@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.ts';
 import type { Changes, ChangeKind } from '../services/changes.ts';
 import type { TrackerControl } from '../services/event.service.ts';
+import { movePosts } from '../analysis/events/staff-move.ts';
 import type { SourceRunner } from '../services/source.service.ts';
 import type { HeightenedMode } from '../sources/schedule.ts';
 import { buildPipeline, type Pipeline } from './runtime.ts';
@@ -128,6 +129,9 @@ export class EmbeddedRunner implements SourceRunner {
         t.merge(keepId, otherId, at);
       },
       split: (eventId, postIds, at) => ({ newEventId: t.split(eventId, postIds, at).eventId }),
+      move: (posts, toEventId, at) => {
+        movePosts(t, posts, toEventId, at);
+      },
     };
   }
 }

@@ -5,6 +5,8 @@ import { newId } from '../store/ids.ts';
 import { AppError } from '../errors.ts';
 import type { EventSummary } from '../contracts/events.ts';
 import { auditActor, type Actor } from './actor.ts';
+import { createEventMembership } from './event-membership.ts';
+import { eventSpread } from './event-spread.ts';
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -19,13 +21,16 @@ export function toEventSummary(e: EventsTable): EventSummary {
   };
 }
 
-/** Staff merge/split must also reach the live tracker so that its state stays consistent with the store. */
+/** Staff merge/split/add/remove must also reach the live tracker so that its state stays consistent with the store. */
 export interface TrackerControl {
   merge(keepId: string, otherId: string, at: Date): void;
   split(eventId: string, postIds: string[], at: Date): { newEventId: string };
+  /** 归入/移出: posts move into `toEventId` (null: out of every event); `at` is each post's publication time (ms). */
+  move(posts: { id: string; at: number; source?: string; sentiment?: 'negative' | 'neutral' | 'positive' }[], toEventId: string | null, at: Date): void;
 }
 
 export function createEventService(store: Store, opts: { timezone: string; tracker?: () => TrackerControl | null }) {
+  const membership = createEventMembership(store, () => opts.tracker?.() ?? null);
   return {
     async list(q: { q?: string; minLevel?: number; from?: string; page: number; pageSize: number }) {
       const f = { q: q.q, minLevel: q.minLevel, from: q.from ? Date.parse(q.from) : undefined };
@@ -116,6 +121,20 @@ export function createEventService(store: Store, opts: { timezone: string; track
         await r.audit.append({ at: now, ...auditActor(actor), action: 'event.split', entity: 'event', entityId: id, after: { newEventId, posts: postIds } });
       });
       return this.get(newEventId);
+    },
+    /** 归入事件: the post (and its copies, by default) joins this event and leaves the one it was in. */
+    async addPost(actor: Actor, id: string, postId: string, withCopies: boolean, now: number) {
+      await membership.add(actor, id, postId, withCopies, now);
+      return this.get(id);
+    },
+    /** 移出事件: the post (and its copies, by default) leaves this event and belongs to none. */
+    async removePost(actor: Actor, id: string, postId: string, withCopies: boolean, now: number) {
+      await membership.remove(actor, id, postId, withCopies, now);
+      return this.get(id);
+    },
+    /** 传播: first poster, originals against copies over time, sources by copies. */
+    async spread(id: string) {
+      return eventSpread(store, id, opts.timezone);
     },
   };
 }

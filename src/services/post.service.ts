@@ -65,6 +65,7 @@ export function createPostService(store: Store) {
         place: q.place,
         unit: q.unit,
         eventId: q.eventId,
+        level: q.level,
         duplicateOf: q.duplicateOf,
         from: q.from ? Date.parse(q.from) : undefined,
         to: q.to ? Date.parse(q.to) : undefined,

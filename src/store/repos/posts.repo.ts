@@ -12,6 +12,8 @@ export interface PostFilter {
   place?: string;
   unit?: string;
   eventId?: string;
+  /** Posts of events at this warning level or more severe (1 = Ⅰ … 4 = Ⅳ); posts in no levelled event are left out. */
+  level?: number;
   from?: number;
   to?: number;
   /** Hide posts that are copies of an earlier one (they are shown under their original). */
@@ -56,6 +58,8 @@ export function postsRepo({ db, dialect }: Exec) {
     if (f.place) q = q.where('post_analysis.places', 'like', `%${JSON.stringify(f.place)}%`);
     if (f.unit) q = q.where('post_analysis.units', 'like', `%${JSON.stringify(f.unit)}%`);
     if (f.eventId) q = q.where('post_analysis.event_id', '=', f.eventId);
+    // through the post's event: the few levelled events (events_level_idx), then their posts (post_analysis_event_idx)
+    if (f.level) q = q.where('post_analysis.event_id', 'in', db.selectFrom('events').select('events.id').where('events.level', '<=', f.level));
     if (f.from !== undefined) q = q.where('posts.published_at', '>=', f.from);
     if (f.to !== undefined) q = q.where('posts.published_at', '<', f.to);
     if (f.foldDuplicates) q = q.where('post_analysis.duplicate_of', 'is', null);
@@ -225,6 +229,95 @@ export function postsRepo({ db, dialect }: Exec) {
         .groupBy([sql`1`, sql`2`])
         .execute();
       return rows.map((r) => ({ bucket: Number(r.bucket), sentiment: r.sentiment, n: Number(r.n) }));
+    },
+    /** An event's posts per time bucket (as in `histogram`), originals and copies/reposts (near-duplicates) apart. */
+    async eventSpread(eventId: string, bucketMs: number, offsetMs = 0): Promise<{ bucket: number; copy: boolean; n: number }[]> {
+      const bucketExpr =
+        dialect === 'postgres'
+          ? sql<number>`(floor((posts.published_at + ${offsetMs})::numeric / ${bucketMs}) * ${bucketMs} - ${offsetMs})::bigint`
+          : sql<number>`CAST((posts.published_at + ${Math.round(offsetMs)}) / ${Math.round(bucketMs)} AS INTEGER) * ${Math.round(bucketMs)} - ${Math.round(offsetMs)}`;
+      const rows = await db
+        .selectFrom('post_analysis')
+        .innerJoin('posts', 'posts.id', 'post_analysis.post_id')
+        .select([bucketExpr.as('bucket'), sql<number>`CASE WHEN post_analysis.duplicate_of IS NULL THEN 0 ELSE 1 END`.as('copy'), (eb) => eb.fn.countAll<number>().as('n')])
+        .where('post_analysis.event_id', '=', eventId)
+        .groupBy([sql`1`, sql`2`])
+        .execute();
+      return rows.map((r) => ({ bucket: Number(r.bucket), copy: Number(r.copy) === 1, n: Number(r.n) }));
+    },
+    /** An event's posts per source: originals, copies/reposts, and the source's first post time. */
+    async eventSources(eventId: string): Promise<{ sourceId: string; originals: number; copies: number; firstAt: number }[]> {
+      const rows = await db
+        .selectFrom('post_analysis')
+        .innerJoin('posts', 'posts.id', 'post_analysis.post_id')
+        .select([
+          'posts.source_id',
+          sql<number>`SUM(CASE WHEN post_analysis.duplicate_of IS NULL THEN 1 ELSE 0 END)`.as('originals'),
+          sql<number>`SUM(CASE WHEN post_analysis.duplicate_of IS NULL THEN 0 ELSE 1 END)`.as('copies'),
+          (eb) => eb.fn.min('posts.published_at').as('first_at'),
+        ])
+        .where('post_analysis.event_id', '=', eventId)
+        .groupBy('posts.source_id')
+        .execute();
+      return rows.map((r) => ({ sourceId: r.source_id, originals: Number(r.originals), copies: Number(r.copies), firstAt: Number(r.first_at) }));
+    },
+    /** The earliest post of an event (ties by id). */
+    async firstOfEvent(eventId: string): Promise<PostWithAnalysis | undefined> {
+      return db
+        .selectFrom('post_analysis')
+        .innerJoin('posts', 'posts.id', 'post_analysis.post_id')
+        .selectAll('posts')
+        .selectAll('post_analysis')
+        .where('post_analysis.event_id', '=', eventId)
+        .orderBy('posts.published_at')
+        .orderBy('posts.id')
+        .limit(1)
+        .executeTakeFirst();
+    },
+    /** Counts of an event's posts as stored: posts, distinct sources, first and last publication time. */
+    async eventStats(eventId: string): Promise<{ posts: number; sources: number; first: number | null; last: number | null }> {
+      const r = await db
+        .selectFrom('post_analysis')
+        .innerJoin('posts', 'posts.id', 'post_analysis.post_id')
+        .select([
+          (eb) => eb.fn.countAll<number>().as('n'),
+          sql<number>`COUNT(DISTINCT posts.source_id)`.as('sources'),
+          (eb) => eb.fn.min('posts.published_at').as('first'),
+          (eb) => eb.fn.max('posts.published_at').as('last'),
+        ])
+        .where('post_analysis.event_id', '=', eventId)
+        .executeTakeFirstOrThrow();
+      return { posts: Number(r.n), sources: Number(r.sources), first: r.first == null ? null : Number(r.first), last: r.last == null ? null : Number(r.last) };
+    },
+    /** Posts of an event (null: of no event) that are copies of one of `ids` (to move copies with their original). */
+    async copiesInEvent(ids: string[], eventId: string | null): Promise<string[]> {
+      const out: string[] = [];
+      for (const part of chunks(ids)) {
+        if (!part.length) continue;
+        const rows = await db
+          .selectFrom('post_analysis')
+          .select('post_id')
+          .where('duplicate_of', 'in', part)
+          .where('event_id', eventId === null ? 'is' : '=', eventId)
+          .execute();
+        for (const r of rows) out.push(r.post_id);
+      }
+      return out;
+    },
+    /** Time, source and sentiment of posts (for the live tracker when staff move them). */
+    async briefs(ids: string[]): Promise<{ id: string; published_at: number; source_id: string; sentiment: string | null }[]> {
+      const out: { id: string; published_at: number; source_id: string; sentiment: string | null }[] = [];
+      for (const part of chunks(ids)) {
+        if (!part.length) continue;
+        const rows = await db
+          .selectFrom('posts')
+          .leftJoin('post_analysis', 'post_analysis.post_id', 'posts.id')
+          .select(['posts.id', 'posts.published_at', 'posts.source_id', sql<string | null>`coalesce(post_analysis.label_override, post_analysis.sentiment_label)`.as('sentiment')])
+          .where('posts.id', 'in', part)
+          .execute();
+        for (const r of rows) out.push({ ...r, published_at: Number(r.published_at) });
+      }
+      return out;
     },
     async countBy(field: 'source_id' | 'sentiment', from: number, to: number, eventId?: string): Promise<{ key: string; n: number }[]> {
       const key = field === 'source_id' ? sql<string>`posts.source_id` : sql<string>`coalesce(post_analysis.label_override, post_analysis.sentiment_label, 'neutral')`;
