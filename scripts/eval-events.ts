@@ -6,6 +6,9 @@
  * tracker's own merges ("final").
  *
  *   node bin/run-ts.mjs scripts/eval-events.ts [--file F] [--seeds N] [--set key=value ...] [--jieba-idf] [--json]
+ *                                               [--distractors N]
+ * (--distractors N: mix N unrelated posts from ../shared/data/sentiment/train.jsonl into the stream, so thousands of
+ *  active events compete for each article as in a live desk; the scores are still over the labelled rows only)
  * (--jieba-idf: jieba's raw IDF table instead of the analysis engine's default table)
  */
 import { readFileSync } from 'node:fs';
@@ -20,7 +23,8 @@ interface Row extends RawDoc {
   event: string;
 }
 
-function parseArgs(argv: string[]): { file: string; seeds: number; set: Partial<TrackerOptions>; json: boolean; jiebaIdf: boolean } {
+function parseArgs(argv: string[]): { file: string; seeds: number; set: Partial<TrackerOptions>; json: boolean; jiebaIdf: boolean; distractors: number } {
+  let distractors = 0;
   let file = resolve(process.cwd(), '../shared/data/events/ecob-dev.jsonl');
   let seeds = 10;
   let json = false;
@@ -32,13 +36,14 @@ function parseArgs(argv: string[]): { file: string; seeds: number; set: Partial<
     else if (a === '--seeds') seeds = Number(argv[++i]);
     else if (a === '--json') json = true;
     else if (a === '--jieba-idf') jiebaIdf = true;
+    else if (a === '--distractors') distractors = Number(argv[++i]);
     else if (a === '--set') {
       const [k, v] = (argv[++i] ?? '').split('=');
       if (!k || !(k in DEFAULT_TRACKER_OPTIONS)) throw new Error(`TF_ERR_ARG: unknown tracker option ${k}`);
       set[k] = Number(v);
     }
   }
-  return { file, seeds, set: set as Partial<TrackerOptions>, json, jiebaIdf };
+  return { file, seeds, set: set as Partial<TrackerOptions>, json, jiebaIdf, distractors };
 }
 
 /** Mulberry32: a small seeded generator so shuffles are reproducible. */
@@ -72,6 +77,22 @@ export function runOnce(inputs: readonly TrackInput[], opts: Partial<TrackerOpti
   return { stream, final };
 }
 
+/** Unrelated short posts (reviews, Weibo) as distractors, each a fresh id. */
+function distractorInputs(n: number): TrackInput[] {
+  if (n <= 0) return [];
+  const file = resolve(process.cwd(), '../shared/data/sentiment/train.jsonl');
+  const out: TrackInput[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const step = Math.max(1, Math.floor(lines.length / n));
+  for (let i = 0; i < lines.length && out.length < n; i += step) {
+    if (!lines[i]) continue;
+    const text = (JSON.parse(lines[i]!) as { text: string }).text;
+    if (text.length < 20) continue;
+    out.push(buildTrackInput({ id: `distractor-${i}`, text }));
+  }
+  return out;
+}
+
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 }
@@ -81,14 +102,15 @@ async function main(): Promise<void> {
   const rows: Row[] = readFileSync(args.file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
   const idf = jiebaIdf();
   const t0 = performance.now();
-  const inputs = rows.map((r) => buildTrackInput(r));
+  const labelled = rows.map((r) => buildTrackInput(r));
+  const inputs = [...labelled, ...distractorInputs(args.distractors)];
   const featMs = performance.now() - t0;
   const gold = new Map(rows.map((r) => [r.id, String(r.event)]));
   const opts: Partial<TrackerOptions> = { ...(args.jiebaIdf ? { idf } : {}), ...args.set };
   const res = { stream: [] as number[], final: [] as number[], ariStream: [] as number[], ariFinal: [] as number[], p: [] as number[], r: [] as number[] };
   let trackMs = 0;
   for (let s = 0; s < args.seeds; s++) {
-    const order = s === 0 ? inputs : shuffled(inputs, s);
+    const order = s === 0 && args.distractors === 0 ? inputs : shuffled(inputs, s + 1000 * Math.min(1, args.distractors));
     const t1 = performance.now();
     const { stream, final } = runOnce(order, opts);
     trackMs += performance.now() - t1;
@@ -106,6 +128,7 @@ async function main(): Promise<void> {
   }
   const out = {
     docs: rows.length,
+    distractors: args.distractors,
     events: new Set(gold.values()).size,
     seeds: args.seeds,
     bcubedF1Stream: { mean: mean(res.stream), min: Math.min(...res.stream) },
