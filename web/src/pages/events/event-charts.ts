@@ -1,6 +1,8 @@
-// ECharts options for one event: posts per time step stacked by sentiment, and the negative share over time. Pure.
+// ECharts options for one event: posts per time step stacked by sentiment, the negative share over time, and the
+// spread (originals against copies/reposts, with the running share of copies). Pure.
 import type { EChartsCoreOption } from 'echarts/core';
 import type { EventDetail, Sentiment } from '../../api/types.ts';
+import type { EventSpread } from '../../../../src/contracts/events.ts';
 import { SENTIMENT_COLORS } from '../../components/sentiment-colors.ts';
 import { bucketSeries } from '../../components/chart/series.ts';
 
@@ -56,6 +58,68 @@ export function evolutionOption(e: EventDetail, name: string): EChartsCoreOption
         color: SENTIMENT_COLORS.negative,
         areaStyle: { opacity: 0.15 },
         data: negativeShare(bucketSeries(e.trend, eventBucket(e))),
+      },
+    ],
+  };
+}
+
+export type { EventSpread };
+
+export interface SpreadText {
+  originals: string;
+  copies: string;
+  copyShare: string;
+}
+
+export const SPREAD_COLORS = { originals: '#1677ff', copies: '#fa8c16', copyShare: '#595959' } as const;
+
+/** Running share (0–100 %) of copies/reposts among all posts so far; null until the first post. */
+export function copyShare(series: EventSpread['series']): [number, number | null][] {
+  let copies = 0;
+  let all = 0;
+  return series.map((p) => {
+    copies += p.copies;
+    all += p.originals + p.copies;
+    return [Date.parse(p.at), all > 0 ? Math.round((copies / all) * 1000) / 10 : null];
+  });
+}
+
+/** Originals and copies/reposts per hour (or day) as stacked bars, and the running share of copies as a line. */
+export function spreadOption(s: EventSpread, text: SpreadText): EChartsCoreOption {
+  const at = (p: EventSpread['series'][number]) => Date.parse(p.at);
+  return {
+    color: [SPREAD_COLORS.originals, SPREAD_COLORS.copies, SPREAD_COLORS.copyShare],
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 40, right: 48, top: 36, bottom: 28 },
+    xAxis: { type: 'time' },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: text.originals,
+        type: 'bar',
+        stack: 'spread',
+        barMaxWidth: 24,
+        data: s.series.map((p) => [at(p), p.originals]),
+      },
+      {
+        name: text.copies,
+        type: 'bar',
+        stack: 'spread',
+        barMaxWidth: 24,
+        data: s.series.map((p) => [at(p), p.copies]),
+      },
+      {
+        name: text.copyShare,
+        type: 'line',
+        yAxisIndex: 1,
+        showSymbol: false,
+        connectNulls: true,
+        lineStyle: { type: 'dashed' },
+        data: copyShare(s.series),
       },
     ],
   };

@@ -1,5 +1,6 @@
-// One event: level with reasons, trend with forecast, sentiment evolution, sources, timeline, keywords and places,
-// representative posts (select to split), linked cases; merge with another event; register a case.
+// One event: level with reasons, trend with forecast, sentiment evolution, sources, first poster and spread
+// (originals against copies), timeline, keywords and places, representative posts (select to split), linked cases;
+// merge with another event; register a case.
 import { useState } from 'react';
 import {
   App as AntdApp,
@@ -29,6 +30,7 @@ import { useOfficeTime } from '../../format/use-office-time.ts';
 import { PageFrame } from '../page-frame.tsx';
 import { evolutionOption, trendOption } from './event-charts.ts';
 import { EventPosts } from './event-posts.tsx';
+import { EventSpreadPanel } from './event-spread.tsx';
 import { MergeEventModal } from './merge-event-modal.tsx';
 
 function Tags({ items }: { items: readonly string[] }) {
@@ -48,7 +50,7 @@ function Timelines({ e }: { e: EventDetail }) {
   const { t } = useI18n();
   const { fmt } = useOfficeTime();
   const lvl = (l: number | null) => (l === null ? t('level.none') : t(levelKey(l)));
-  const op = (o: string) => (['add', 'open', 'merge', 'split'].includes(o) ? t(`event.op.${o as 'add'}`) : o);
+  const op = (o: string) => (['add', 'open', 'merge', 'split', 'remove'].includes(o) ? t(`event.op.${o as 'add'}`) : o);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} md={12}>
@@ -178,6 +180,7 @@ function EventBody({ e, reload }: { e: EventDetail; reload: () => void }) {
           </Card>
         </Col>
       </Row>
+      <EventSpreadPanel key={`${e.postCount}|${e.status}|${e.lastSeen}`} eventId={e.id} />
       <Timelines e={e} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>

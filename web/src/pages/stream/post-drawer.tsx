@@ -1,5 +1,6 @@
 // The post's detail drawer: full text (highlighted, as text), the analysis behind it — sentiment with its evidence
-// words, plan terms hit, places and units, event, copies — and the actions: register a case, relabel.
+// words, plan terms hit, places and units, event, copies — and the actions: register a case, add to an event or
+// take it out of its event, relabel.
 import { useState, type ReactNode } from 'react';
 import { Button, Descriptions, Drawer, Grid, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -14,6 +15,7 @@ import { useI18n } from '../../i18n/locale-context.tsx';
 import { useOfficeTime } from '../../format/use-office-time.ts';
 import { RegisterCaseModal } from './register-case-modal.tsx';
 import { RelabelForm } from './relabel-form.tsx';
+import { EventMembershipActions } from './event-membership-actions.tsx';
 import { excerpt } from './post-item.tsx';
 
 function Tags({ items, color }: { items: readonly string[]; color?: string }) {
@@ -170,6 +172,15 @@ export function PostDrawer({
                 <Button type="primary" onClick={() => setRegistering(true)} data-testid="register-case">
                   {t('drawer.register')}
                 </Button>
+              )}
+              {permissions.has('events:write') && (
+                <EventMembershipActions
+                  post={post}
+                  onChanged={() => {
+                    r.reload();
+                    onChanged();
+                  }}
+                />
               )}
             </Space>
             <section aria-label={t('drawer.analysis')}>

@@ -1,9 +1,10 @@
-// The stream's filter bar: search, time range, source, sentiment, plan, place, unit, duplicate folding.
+// The stream's filter bar: search, time range, source, sentiment, plan, place, unit, warning level of the post's
+// event (this level or more severe), duplicate folding.
 import { Button, Input, Select, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { usePlans, useSources, useUnits } from '../../api/ref-data.ts';
 import { useI18n } from '../../i18n/locale-context.tsx';
-import { RANGES, type StreamFilters } from './stream-query.ts';
+import { LEVELS, RANGES, type StreamFilters } from './stream-query.ts';
 
 export interface StreamFiltersProps {
   value: StreamFilters;
@@ -89,13 +90,37 @@ export function StreamFilterBar({ value, onChange }: StreamFiltersProps) {
         options={units.map((u) => ({ value: u.name, label: u.name }))}
         style={w}
       />
+      <Select
+        aria-label={t('stream.level')}
+        placeholder={t('stream.level')}
+        value={value.level || undefined}
+        allowClear
+        onChange={(v?: number) => set({ level: v ?? 0 })}
+        options={LEVELS.map((l) => ({
+          value: l,
+          label: l === 1 ? t('level.1') : t('stream.levelAtLeast', { level: t(`level.${l}`) }),
+        }))}
+        style={{ minWidth: 170 }}
+        data-testid="filter-level"
+      />
       <Space>
         <Switch checked={value.fold} onChange={(fold) => set({ fold })} aria-label={t('stream.fold')} id="tf-fold" />
         <label htmlFor="tf-fold">{t('stream.fold')}</label>
       </Space>
       <Button
         onClick={() =>
-          onChange({ q: '', range: '', source: [], sentiment: [], plan: '', place: '', unit: '', fold: true, page: 1 })
+          onChange({
+            q: '',
+            range: '',
+            source: [],
+            sentiment: [],
+            plan: '',
+            place: '',
+            unit: '',
+            level: 0,
+            fold: true,
+            page: 1,
+          })
         }
       >
         {t('stream.reset')}

@@ -11,6 +11,10 @@ const RANGE_MS: Record<Range, number> = {
   '30d': 30 * 86_400_000,
 };
 
+/** Warning levels, most severe first (1 = Ⅰ red … 4 = Ⅳ blue). */
+export const LEVELS = [1, 2, 3, 4] as const;
+export type Level = (typeof LEVELS)[number];
+
 export interface StreamFilters {
   q: string;
   range: Range | '';
@@ -19,6 +23,8 @@ export interface StreamFilters {
   plan: string;
   place: string;
   unit: string;
+  /** Warning level of the post's event: this level or more severe (1 = Ⅰ … 4 = Ⅳ); 0 = any post. */
+  level: number;
   fold: boolean;
   page: number;
 }
@@ -29,6 +35,7 @@ export function readFilters(p: URLSearchParams): StreamFilters {
   const list = (k: string) => (p.get(k) ?? '').split(',').filter(Boolean);
   const range = p.get('range') ?? '';
   const page = Number(p.get('page') ?? '1');
+  const level = Number(p.get('level') ?? '0');
   return {
     q: p.get('q') ?? '',
     range: (RANGES as readonly string[]).includes(range) ? (range as Range) : '',
@@ -37,6 +44,7 @@ export function readFilters(p: URLSearchParams): StreamFilters {
     plan: p.get('plan') ?? '',
     place: p.get('place') ?? '',
     unit: p.get('unit') ?? '',
+    level: LEVELS.includes(level as Level) ? level : 0,
     fold: p.get('fold') !== 'false',
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   };
@@ -52,6 +60,7 @@ export function writeFilters(f: StreamFilters): URLSearchParams {
   if (f.plan) p.set('plan', f.plan);
   if (f.place) p.set('place', f.place);
   if (f.unit) p.set('unit', f.unit);
+  if (f.level) p.set('level', String(f.level));
   if (!f.fold) p.set('fold', 'false');
   if (f.page > 1) p.set('page', String(f.page));
   return p;
@@ -67,6 +76,7 @@ export function postsQuery(f: StreamFilters, now: Date): Record<string, QueryVal
     plan: f.plan || undefined,
     place: f.place || undefined,
     unit: f.unit || undefined,
+    level: f.level || undefined,
     fold: f.fold ? 'true' : 'false',
     page: f.page,
     pageSize: PAGE_SIZE,
