@@ -34,16 +34,27 @@ async function auditOf(entity: string, id: string) {
 
 describe('units: edit and delete', () => {
   it('edits name, kind, parent and aliases (deduplicated), audited with before and after', async () => {
-    const r = await admin.req('PATCH', '/api/units/water', { name: '临澜县水务局', aliases: ['水务局', '水务局', ' 县水务 '] });
+    const r = await admin.req('PATCH', '/api/units/water', {
+      name: '临澜县水务局',
+      aliases: ['水务局', '水务局', ' 县水务 '],
+    });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toEqual({ id: 'water', name: '临澜县水务局', kind: 'bureau', parentId: null, aliases: ['水务局', '县水务'] });
+    expect(r.json()).toEqual({
+      id: 'water',
+      name: '临澜县水务局',
+      kind: 'bureau',
+      parentId: null,
+      aliases: ['水务局', '县水务'],
+    });
     const moved = await admin.req('PATCH', '/api/units/water', { parentId: 'county', kind: 'office' });
     expect(moved.json()).toMatchObject({ parentId: 'county', kind: 'office', aliases: ['水务局', '县水务'] });
     const listed = (await duty.req('GET', '/api/units')).json() as { units: { id: string; name: string }[] };
     expect(listed.units.find((u) => u.id === 'water')?.name).toBe('临澜县水务局');
     const audit = await auditOf('unit', 'water');
     expect(audit.map((a) => a.action).filter((a) => a === 'unit.update')).toHaveLength(2);
-    expect(audit.find((a) => a.action === 'unit.update' && (a.before as { name: string }).name === '县水务局')).toBeTruthy();
+    expect(
+      audit.find((a) => a.action === 'unit.update' && (a.before as { name: string }).name === '县水务局'),
+    ).toBeTruthy();
   });
 
   it('refuses bad edits: unknown unit, taken name, unknown parent, a loop, an empty body', async () => {
@@ -77,7 +88,9 @@ describe('units: edit and delete', () => {
   it('refuses to delete a unit with child units, naming them', async () => {
     const r = await admin.req('DELETE', '/api/units/chengguan');
     expect(r.statusCode).toBe(409);
-    const e = r.json() as { error: { code: string; message: string; details: { reasons: { reason: string; items: string[] }[] } } };
+    const e = r.json() as {
+      error: { code: string; message: string; details: { reasons: { reason: string; items: string[] }[] } };
+    };
     expect(e.error.code).toBe('TF_ERR_CONFLICT');
     expect(e.error.message).toContain('child units');
     expect(e.error.message).toContain('东门村');
@@ -91,22 +104,38 @@ describe('units: edit and delete', () => {
   });
 
   it('refuses to delete a unit with an open case or a bound user until they are gone', async () => {
-    const c = (await duty.req('POST', '/api/cases', { title: '学校食堂问题' })).json() as { id: string; number: string };
-    expect((await duty.req('POST', `/api/cases/${c.id}/actions`, { type: 'assess', verified: true, level: 4, category: '其他' })).statusCode).toBe(200);
+    const c = (await duty.req('POST', '/api/cases', { title: '学校食堂问题' })).json() as {
+      id: string;
+      number: string;
+    };
+    expect(
+      (
+        await duty.req('POST', `/api/cases/${c.id}/actions`, {
+          type: 'assess',
+          verified: true,
+          level: 4,
+          category: '其他',
+        })
+      ).statusCode,
+    ).toBe(200);
     const assign = await duty.req('POST', `/api/cases/${c.id}/actions`, { type: 'assign', leadUnitId: 'edu' });
     expect(assign.statusCode, assign.body).toBe(200);
     await t.addUser('edu1', 'unit_liaison', 'edu');
 
     const r = await admin.req('DELETE', '/api/units/edu');
     expect(r.statusCode).toBe(409);
-    const e = r.json() as { error: { message: string; details: { reasons: { reason: string; count: number; items: string[] }[] } } };
+    const e = r.json() as {
+      error: { message: string; details: { reasons: { reason: string; count: number; items: string[] }[] } };
+    };
     expect(e.error.message).toContain('open cases');
     expect(e.error.message).toContain(c.number);
     expect(e.error.details.reasons).toEqual([
       { reason: 'open_cases', count: 1, items: [c.number] },
       { reason: 'users', count: 1, items: ['edu1'] },
     ]);
-    expect(((await admin.req('GET', '/api/units')).json() as { units: { id: string }[] }).units.map((u) => u.id)).toContain('edu');
+    expect(
+      ((await admin.req('GET', '/api/units')).json() as { units: { id: string }[] }).units.map((u) => u.id),
+    ).toContain('edu');
 
     // A closed case no longer holds the unit (closed here in the store: the workflow itself is tested elsewhere).
     await t.store.tx(async (r2) => {
@@ -125,7 +154,9 @@ describe('units: edit and delete', () => {
   });
 
   it('refuses to delete a unit a playbook step is assigned to', async () => {
-    expect((await admin.req('POST', '/api/units', { id: 'emerg', name: '县应急局', kind: 'bureau' })).statusCode).toBe(201);
+    expect((await admin.req('POST', '/api/units', { id: 'emerg', name: '县应急局', kind: 'bureau' })).statusCode).toBe(
+      201,
+    );
     const pb = await analyst.req('POST', '/api/playbooks', {
       name: '防汛预案',
       incidentType: '内涝',
@@ -177,7 +208,10 @@ describe('playbooks: edit and delete', () => {
     expect((await analyst.req('PUT', '/api/playbooks/pb_nope', body)).statusCode).toBe(404);
     const taken = await analyst.req('PUT', `/api/playbooks/${id}`, { ...body, name: '防汛预案' });
     expect(taken.statusCode).toBe(409);
-    const unit = await analyst.req('PUT', `/api/playbooks/${id}`, { ...body, steps: [{ title: 'x', unitId: 'ghost' }] });
+    const unit = await analyst.req('PUT', `/api/playbooks/${id}`, {
+      ...body,
+      steps: [{ title: 'x', unitId: 'ghost' }],
+    });
     expect(unit.statusCode).toBe(400);
     expect(unit.json().error.message).toContain('steps.0.unitId');
     expect((await analyst.req('PUT', `/api/playbooks/${id}`, { ...body, steps: [] })).statusCode).toBe(400);
@@ -197,7 +231,9 @@ describe('playbooks: edit and delete', () => {
     expect((await leader.req('POST', `/api/cases/${c.id}/playbook`, { playbookId: id })).statusCode).toBe(201);
     const refused = await analyst.req('DELETE', `/api/playbooks/${id}`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: { code: 'TF_ERR_CONFLICT', details: { reason: 'activated', cases: 1 } } });
+    expect(refused.json()).toMatchObject({
+      error: { code: 'TF_ERR_CONFLICT', details: { reason: 'activated', cases: 1 } },
+    });
     expect(refused.json().error.message).toContain('switch it off');
 
     const spare = (await analyst.req('POST', '/api/playbooks', { ...body, name: '临时预案' })).json() as { id: string };

@@ -37,12 +37,20 @@ beforeAll(async () => {
     ingest: () => (source, items, now) => runner.ingest(source, items, now),
   });
   await services.units.create(SYSTEM_ACTOR, { id: 'chengguan', name: '城关镇', kind: 'town', aliases: [] }, Date.now());
-  await services.units.create(SYSTEM_ACTOR, { id: 'lake', name: '县湖泊管理所', kind: 'bureau', aliases: [] }, Date.now());
+  await services.units.create(
+    SYSTEM_ACTOR,
+    { id: 'lake', name: '县湖泊管理所', kind: 'bureau', aliases: [] },
+    Date.now(),
+  );
   await services.users.create(SYSTEM_ACTOR, { username: 'admin1', role: 'admin', password: PASSWORD }, Date.now());
   await runner.start();
   app = await buildApp({ config, store: t.store, services, logger: false });
   await app.ready();
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin1', password: PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'admin1', password: PASSWORD },
+  });
   const cookies = login.cookies as { name: string; value: string }[];
   csrf = cookies.find((c) => c.name === 'tf_csrf')!.value;
   cookie = `tf_session=${cookies.find((c) => c.name === 'tf_session')!.value}; tf_csrf=${csrf}`;
@@ -54,7 +62,12 @@ afterAll(async () => {
 });
 
 const req = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: object) =>
-  app.inject({ method, url, headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) }, ...(body ? { payload: body } : {}) });
+  app.inject({
+    method,
+    url,
+    headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }) },
+    ...(body ? { payload: body } : {}),
+  });
 
 interface PostView {
   places: string[];

@@ -5,12 +5,7 @@ export const USER_WORDS_SETTING = 'analysis.userWords';
 
 export const UserWord = z.object({
   /** One word, no spaces. */
-  word: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .regex(/^\S+$/u, 'a word has no spaces'),
+  word: z.string().trim().min(1).max(40).regex(/^\S+$/u, 'a word has no spaces'),
   /** jieba frequency: higher wins over the built-in dictionary (default 100000). */
   freq: z.number().int().min(1).max(1_000_000_000).optional(),
   /** Part-of-speech tag, e.g. n, ns (place), nt (organisation), nz (other proper noun). Default nz. */

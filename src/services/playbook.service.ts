@@ -42,7 +42,9 @@ export const toTask = (t: CaseTasksTable) => ({
 async function checkStepUnits(r: Repos, steps: Step[]): Promise<void> {
   for (const [i, st] of steps.entries()) {
     if (st.unitId && !(await r.units.byId(st.unitId)))
-      throw new AppError('TF_ERR_VALIDATION', `steps.${i}.unitId: no unit ${st.unitId}`, { path: ['steps', i, 'unitId'] });
+      throw new AppError('TF_ERR_VALIDATION', `steps.${i}.unitId: no unit ${st.unitId}`, {
+        path: ['steps', i, 'unitId'],
+      });
   }
 }
 

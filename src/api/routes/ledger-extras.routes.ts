@@ -50,7 +50,10 @@ export function ledgerExtrasRoutes(
   );
   app.delete(
     '/api/playbooks/:id',
-    { config: { access: 'playbooks:manage' }, schema: { tags: ['playbooks'], params: IdParams, response: { 200: Ok } } },
+    {
+      config: { access: 'playbooks:manage' },
+      schema: { tags: ['playbooks'], params: IdParams, response: { 200: Ok } },
+    },
     async (req) => {
       await deps.playbooks.remove(req.actor!, req.params.id, deps.now());
       return { ok: true as const };

@@ -43,7 +43,13 @@ import type {
   PlanCheck as PlanCheckSchema,
   PlanTestResponse as PlanTestResponseSchema,
 } from '../../../src/contracts/plans.ts';
-import type { Unit as UnitSchema } from '../../../src/contracts/units.ts';
+import type { Unit as UnitSchema, UpdateUnitBody as UpdateUnitSchema } from '../../../src/contracts/units.ts';
+import type {
+  Playbook as PlaybookSchema,
+  PlaybookBody as PlaybookBodySchema,
+  PlaybookStep as PlaybookStepSchema,
+} from '../../../src/contracts/ledger-extras.ts';
+import type { UserWord as UserWordSchema } from '../../../src/contracts/dictionary.ts';
 import type { User as UserSchema, Role as RoleSchema } from '../../../src/contracts/auth.ts';
 import type {
   ReportMeta as ReportMetaSchema,
@@ -98,3 +104,9 @@ export type Role = z.infer<typeof RoleSchema>;
 
 export type ReportMeta = z.infer<typeof ReportMetaSchema>;
 export type GenerateReportBody = z.input<typeof GenerateReportSchema>;
+
+export type Playbook = z.infer<typeof PlaybookSchema>;
+export type PlaybookStep = z.infer<typeof PlaybookStepSchema>;
+export type PlaybookBody = z.input<typeof PlaybookBodySchema>;
+export type UserWord = z.infer<typeof UserWordSchema>;
+export type UpdateUnitBody = z.input<typeof UpdateUnitSchema>;

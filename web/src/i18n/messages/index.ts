@@ -9,6 +9,7 @@ import { reportsEn, reportsZh } from './reports.ts';
 import { sourcesEn, sourcesZh } from './sources.ts';
 import { plansEn, plansZh } from './plans.ts';
 import { settingsEn, settingsZh } from './settings.ts';
+import { settingsConfigEn, settingsConfigZh } from './settings-config.ts';
 
 export const pagesZh = {
   ...commonZh,
@@ -21,6 +22,7 @@ export const pagesZh = {
   ...sourcesZh,
   ...plansZh,
   ...settingsZh,
+  ...settingsConfigZh,
 } as const;
 export const pagesEn = {
   ...commonEn,
@@ -33,4 +35,5 @@ export const pagesEn = {
   ...sourcesEn,
   ...plansEn,
   ...settingsEn,
+  ...settingsConfigEn,
 };

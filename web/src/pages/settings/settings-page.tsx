@@ -1,4 +1,5 @@
-// 设置: users and roles, units, duty roster, alert rules and channels — each tab only for the roles that manage it.
+// 设置: users and roles, units (the gazetteer), the user dictionary, duty roster, playbooks, alert rules and
+// channels, document settings — each tab only for the roles that manage it.
 import type { ReactNode } from 'react';
 import { Button, Card, Empty, Tabs } from 'antd';
 import type { ChannelTestResult } from '../../api/types.ts';
@@ -7,8 +8,10 @@ import { useAction } from '../../api/use-action.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { PageFrame } from '../page-frame.tsx';
+import { DictionaryTab } from './dictionary-tab.tsx';
 import { DocumentSettingsTab } from './document-settings-tab.tsx';
 import { JsonConfigList, type ConfigItem } from './json-config-list.tsx';
+import { PlaybooksTab } from './playbooks-tab.tsx';
 import { RosterTab } from './roster-tab.tsx';
 import { UnitsTab } from './units-tab.tsx';
 import { UsersTab } from './users-tab.tsx';
@@ -38,7 +41,17 @@ export function SettingsPage() {
   const tabs: ({ key: string; label: string; children: ReactNode } | false)[] = [
     permissions.has('users:manage') && { key: 'users', label: t('settings.users'), children: <UsersTab /> },
     permissions.has('units:read') && { key: 'units', label: t('settings.units'), children: <UnitsTab /> },
+    permissions.has('settings:manage') && {
+      key: 'dictionary',
+      label: t('settings.dictionary'),
+      children: <DictionaryTab />,
+    },
     permissions.has('alerts:read') && { key: 'roster', label: t('settings.roster'), children: <RosterTab /> },
+    (permissions.has('playbooks:manage') || permissions.has('playbooks:activate')) && {
+      key: 'playbooks',
+      label: t('settings.playbooks'),
+      children: <PlaybooksTab />,
+    },
     manageAlerts && {
       key: 'rules',
       label: t('settings.rules'),
