@@ -16,6 +16,9 @@ export interface MemberInfo {
   /** Title vector (empty or absent when the post has no title); kept like `vec`. */
   tvec?: TermVector;
   simhash?: bigint;
+  /** The SimHash as two 32-bit halves (compared without BigInt arithmetic). */
+  simhashHi?: number;
+  simhashLo?: number;
   source?: string;
   sentiment?: SentimentLabel;
 }
@@ -32,7 +35,12 @@ export function emptyMix(): SentimentMix {
 }
 
 export class EventState {
-  readonly centroid: TermVector = new Map();
+  /**
+   * Sum of the members' vectors (pruned to the top terms). While the event has one member this is that member's
+   * own vector object (no copy: most events never get a second post); `ownCentroid()` copies it before a change.
+   */
+  private centroidSum: TermVector = new Map();
+  private centroidShared = false;
   /** Sum of the members' title vectors. */
   readonly titleCentroid: TermVector = new Map();
   readonly members = new Map<string, MemberInfo>();
@@ -61,6 +69,21 @@ export class EventState {
     return this.members.size;
   }
 
+  /** The centroid, for reading (see ownCentroid to change it). */
+  get centroid(): TermVector {
+    return this.centroidSum;
+  }
+
+  /** The centroid, for changing: copied first while it is still a member's own vector. */
+  ownCentroid(): TermVector {
+    if (this.centroidShared) {
+      this.centroidSum = new Map(this.centroidSum);
+      this.centroidShared = false;
+    }
+    this.norm2 = null;
+    return this.centroidSum;
+  }
+
   /** Squared length of the centroid (computed as cosine() would, cached until the centroid changes). */
   centroidNorm2(): number {
     if (this.norm2 === null) {
@@ -81,7 +104,10 @@ export class EventState {
     this.members.set(m.id, m);
     if (m.vec) {
       this.norm2 = null;
-      if (intoCentroid) addInto(this.centroid, m.vec, this.limits.centroidTerms);
+      if (intoCentroid && this.centroidSum.size === 0 && this.members.size === 1) {
+        this.centroidSum = m.vec;
+        this.centroidShared = true;
+      } else if (intoCentroid) addInto(this.ownCentroid(), m.vec, this.limits.centroidTerms);
       if (intoCentroid && m.tvec) addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
       this.withVectors.push(m.id);
       this.trimVectors();
@@ -109,7 +135,7 @@ export class EventState {
     this.members.delete(id);
     if (m.vec) {
       this.norm2 = null;
-      subtract(this.centroid, m.vec);
+      subtract(this.ownCentroid(), m.vec);
       if (m.tvec) subtract(this.titleCentroid, m.tvec);
       const i = this.withVectors.indexOf(id);
       if (i >= 0) this.withVectors.splice(i, 1);
@@ -171,7 +197,7 @@ export class EventState {
   /** Keeps the centroid bounded after bulk changes (merges). */
   compact(): void {
     this.norm2 = null;
-    prune(this.centroid, this.limits.centroidTerms);
+    if (this.centroidSum.size > this.limits.centroidTerms) prune(this.ownCentroid(), this.limits.centroidTerms);
     prune(this.titleCentroid, this.limits.centroidTerms);
   }
 

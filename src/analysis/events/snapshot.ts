@@ -61,6 +61,10 @@ function memberOut(m: MemberInfo): MemberSnapshot {
   };
 }
 
+function simhashFields(h: bigint): Pick<MemberInfo, 'simhash' | 'simhashHi' | 'simhashLo'> {
+  return { simhash: h, simhashHi: Number(BigInt.asUintN(32, h >> 32n)), simhashLo: Number(BigInt.asUintN(32, h)) };
+}
+
 function memberIn(s: MemberSnapshot): MemberInfo {
   return {
     id: s.id,
@@ -68,7 +72,7 @@ function memberIn(s: MemberSnapshot): MemberInfo {
     ...(s.title !== undefined ? { title: s.title } : {}),
     ...(s.vec ? { vec: new Map(s.vec) } : {}),
     ...(s.tvec ? { tvec: new Map(s.tvec) } : {}),
-    ...(s.simhash !== undefined ? { simhash: BigInt(`0x${s.simhash}`) } : {}),
+    ...(s.simhash !== undefined ? simhashFields(BigInt(`0x${s.simhash}`)) : {}),
     ...(s.source !== undefined ? { source: s.source } : {}),
     ...(s.sentiment !== undefined ? { sentiment: s.sentiment } : {}),
   };
@@ -112,7 +116,8 @@ export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions>
     const e = new EventState(es.id, t.opts);
     for (const m of es.members) e.members.set(m.id, memberIn(m));
     e.withVectors.push(...es.withVectors);
-    for (const [k, v] of es.centroid) e.centroid.set(k, v);
+    const sum = e.ownCentroid();
+    for (const [k, v] of es.centroid) sum.set(k, v);
     for (const [k, v] of es.titleCentroid) e.titleCentroid.set(k, v);
     for (const [k, v] of es.places) e.places.set(k, v);
     for (const [k, v] of es.units) e.units.set(k, v);

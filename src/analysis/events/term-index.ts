@@ -5,7 +5,8 @@
  */
 export class TermIndex {
   private readonly byTerm = new Map<string, Set<number>>();
-  private readonly byEvent = new Map<number, Set<string>>();
+  /** Terms linked to each event handle (each once: a term is pushed only when its posting set gains the event). */
+  private readonly byEvent = new Map<number, string[]>();
   private readonly handles = new Map<string, number>();
   private names: string[] = [];
   private readonly free: number[] = [];
@@ -36,20 +37,20 @@ export class TermIndex {
     const next = new Set(terms);
     const prev = this.byEvent.get(h);
     if (prev) for (const t of prev) if (!next.has(t)) this.unlink(t, h);
-    for (const t of next) if (!prev?.has(t)) this.link(t, h);
-    this.byEvent.set(h, next);
+    const list: string[] = [];
+    for (const t of next) {
+      this.link(t, h);
+      list.push(t);
+    }
+    this.byEvent.set(h, list);
   }
 
   /** Adds terms to an event (a new member's terms): cheaper than `set` when an event only grows. */
   add(eventId: string, terms: Iterable<string>): void {
     const h = this.handle(eventId);
     let have = this.byEvent.get(h);
-    if (!have) this.byEvent.set(h, (have = new Set()));
-    for (const t of terms) {
-      if (have.has(t)) continue;
-      have.add(t);
-      this.link(t, h);
-    }
+    if (!have) this.byEvent.set(h, (have = []));
+    for (const t of terms) if (this.link(t, h)) have.push(t);
   }
 
   /**
@@ -129,10 +130,13 @@ export class TermIndex {
     return out;
   }
 
-  private link(t: string, e: number): void {
+  /** Adds event e to the term's postings; false when it was there already. */
+  private link(t: string, e: number): boolean {
     let s = this.byTerm.get(t);
     if (!s) this.byTerm.set(t, (s = new Set()));
+    else if (s.has(e)) return false;
     s.add(e);
+    return true;
   }
 
   private unlink(t: string, e: number): void {

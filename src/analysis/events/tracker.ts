@@ -9,8 +9,8 @@ import { DocFrequency } from './doc-frequency.ts';
 import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './options.ts';
 import { restoreTracker, snapshotTracker, type TrackerSnapshot } from './snapshot.ts';
 import { TermIndex } from './term-index.ts';
-import { hamming } from '../simhash.ts';
-import { cosine, cosineWithNorm, dot, postVectors, type TermVector } from './vector.ts';
+import { popcount32 } from '../simhash.ts';
+import { cosine, cosineWithNorm, dot, postVectors, squaredLength, type TermVector } from './vector.ts';
 import type { AddResult, EventSummary, MembershipRecord, SentimentMix, TrackInput } from './types.ts';
 
 export interface TrackerErrorInfo {
@@ -92,7 +92,7 @@ export class EventTracker {
       vec,
       ...(tvec.size > 0 ? { tvec } : {}),
       ...(input.title ? { title: input.title } : {}),
-      ...(input.simhash !== undefined ? { simhash: input.simhash } : {}),
+      ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
       ...(input.source ? { source: input.source } : {}),
       ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
     };
@@ -145,17 +145,23 @@ export class EventTracker {
     // Cheap pass: centroid cosine for every ranked candidate; the full check (links to recent members, titles)
     // only for the closest few, so the cost per post stays bounded however many events share its words.
     const shortlist: { ev: EventState; c: number }[] = [];
+    const na = squaredLength(vec);
     for (const id of this.index.rankedCandidates(terms, this.opts.maxCandidates)) {
       const ev = this.active.get(id);
       if (!ev) continue;
-      shortlist.push({ ev, c: cosineWithNorm(vec, ev.centroid, ev.centroidNorm2()) });
+      const nb = ev.centroidNorm2();
+      shortlist.push({ ev, c: nb === 0 || na === 0 ? 0 : dot(vec, ev.centroid) / Math.sqrt(na * nb) });
     }
     shortlist.sort((a, b) => b.c - a.c);
-    const close = shortlist.slice(0, this.opts.fullChecks);
+    const close = shortlist.length > this.opts.fullChecks ? shortlist.slice(0, this.opts.fullChecks) : shortlist;
     // A copy of a member (SimHash) joins that member's event even when the words are few.
-    if (input.simhash !== undefined) for (const { ev } of close) if (this.isCopyOfMember(ev, input.simhash)) return { event: ev, score: 1, via: 'duplicate' };
-    for (const { ev } of close) {
-      const s = this.similarity(vec, tvec, ev, input.places, input.units);
+    if (input.simhash !== undefined) {
+      const hi = Number(BigInt.asUintN(32, input.simhash >> 32n));
+      const lo = Number(BigInt.asUintN(32, input.simhash));
+      for (const { ev } of close) if (this.isCopyOfMember(ev, hi, lo)) return { event: ev, score: 1, via: 'duplicate' };
+    }
+    for (const { ev, c } of close) {
+      const s = this.similarity(vec, tvec, ev, input.places, input.units, c);
       if (s > bestScore || (s === bestScore && best && ev.touched > best.touched)) {
         best = ev;
         bestScore = s;
@@ -168,28 +174,36 @@ export class EventTracker {
    * Similarity of a post to an event: centroid cosine blended with the best link to a recent member, over the
    * whole text and (when both sides have titles) over titles alone.
    */
-  similarity(vec: TermVector, tvec: TermVector, ev: EventState, places: readonly string[], units: readonly string[]): number {
+  similarity(vec: TermVector, tvec: TermVector, ev: EventState, places: readonly string[], units: readonly string[], centroidCos?: number): number {
     const w = this.opts.centroidWeight;
-    const recent = ev.recentMembers(this.opts.recentMembers);
+    const c = centroidCos ?? cosineWithNorm(vec, ev.centroid, ev.centroidNorm2());
     let link = 0;
     let tlink = 0;
-    for (const r of recent) {
-      link = Math.max(link, dot(vec, r.vec!));
-      if (r.tvec && tvec.size > 0) tlink = Math.max(tlink, dot(tvec, r.tvec));
+    const single = ev.size === 1 && ev.withVectors.length === 1;
+    if (single) {
+      // One member: the centroid is that member's vector, so the best link is the centroid cosine itself.
+      link = c;
+      tlink = tvec.size > 0 && ev.titleCentroid.size > 0 ? cosine(tvec, ev.titleCentroid) : 0;
+    } else {
+      for (const r of ev.recentMembers(this.opts.recentMembers)) {
+        link = Math.max(link, dot(vec, r.vec!));
+        if (r.tvec && tvec.size > 0) tlink = Math.max(tlink, dot(tvec, r.tvec));
+      }
     }
-    let s = w * cosineWithNorm(vec, ev.centroid, ev.centroidNorm2()) + (1 - w) * link;
+    let s = w * c + (1 - w) * link;
     if (tvec.size > 0 && ev.titleCentroid.size > 0) {
-      const t = w * cosine(tvec, ev.titleCentroid) + (1 - w) * tlink;
+      const t = w * (single ? tlink : cosine(tvec, ev.titleCentroid)) + (1 - w) * tlink;
       s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
     }
     if (places.some((p) => ev.places.has(p)) || units.some((u) => ev.units.has(u))) s += this.opts.placeBonus;
     return s;
   }
 
-  private isCopyOfMember(ev: EventState, h: bigint): boolean {
+  private isCopyOfMember(ev: EventState, hi: number, lo: number): boolean {
     for (const id of ev.withVectors) {
-      const sh = ev.members.get(id)?.simhash;
-      if (sh !== undefined && hamming(sh, h) <= this.opts.duplicateHamming) return true;
+      const m = ev.members.get(id);
+      if (m?.simhashHi === undefined) continue;
+      if (popcount32((m.simhashHi ^ hi) >>> 0) + popcount32((m.simhashLo! ^ lo) >>> 0) <= this.opts.duplicateHamming) return true;
     }
     return false;
   }
@@ -227,7 +241,8 @@ export class EventTracker {
       this.postEvent.set(m.id, keep.id);
     }
     // the centroid, places, units and engagement are event-level sums: carry them over exactly
-    for (const [t, w] of gone.centroid) keep.centroid.set(t, (keep.centroid.get(t) ?? 0) + w);
+    const sum = keep.ownCentroid();
+    for (const [t, w] of gone.centroid) sum.set(t, (sum.get(t) ?? 0) + w);
     for (const [t, w] of gone.titleCentroid) keep.titleCentroid.set(t, (keep.titleCentroid.get(t) ?? 0) + w);
     for (const [p, n] of gone.places) keep.places.set(p, (keep.places.get(p) ?? 0) + n);
     for (const [u, n] of gone.units) keep.units.set(u, (keep.units.get(u) ?? 0) + n);

@@ -25,10 +25,16 @@ export interface VectorOptions {
 
 /** True for tokens that can carry topic: 2–20 characters with a letter or Han character, not a bare number/date. */
 export function isContentTerm(t: string): boolean {
+  return contentClass(t) !== 0;
+}
+
+/** 0: not a content term; 1: a content term; 2: a content term with upper-case letters (to lower-case). */
+function contentClass(t: string): number {
   const n = t.length;
-  if (n < 2 || n > 20) return false;
+  if (n < 2 || n > 20) return 0;
   let letters = 0;
   let numeric = true;
+  let upper = false;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
@@ -37,15 +43,16 @@ export function isContentTerm(t: string): boolean {
     } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 0xbf && c < 0x2000)) {
       letters++;
       numeric = false;
+      if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f)) upper = true;
     }
   }
-  return letters > 0 && !numeric;
+  if (letters === 0 || numeric) return 0;
+  // the same test as /[A-Z\u00c0-\u024f]/ (Latin-1 and Latin Extended letters count as possibly upper-case)
+  return upper ? 2 : 1;
 }
 
 /** Han characters of numbers and dates ("3月", "十二点", "第一"), so such tokens do not count as topic. */
 const NUMERIC_HAN = new Set([...'年月日时分秒号点个万亿多余第一二三四五六七八九十百千零两'].map((c) => c.charCodeAt(0)));
-
-const UPPER = /[A-Z\u00c0-\u024f]/;
 
 function titleTerms(title: string | undefined, titleTokens: string[] | undefined, tf: Map<string, number>): Set<string> {
   const out = new Set<string>();
@@ -62,8 +69,9 @@ function titleTerms(title: string | undefined, titleTokens: string[] | undefined
 export function termFrequencies(tokens: readonly string[]): Map<string, number> {
   const tf = new Map<string, number>();
   for (const raw of tokens) {
-    if (!isContentTerm(raw)) continue;
-    const t = UPPER.test(raw) ? raw.toLowerCase() : raw;
+    const k = contentClass(raw);
+    if (k === 0) continue;
+    const t = k === 2 ? raw.toLowerCase() : raw;
     tf.set(t, (tf.get(t) ?? 0) + 1);
   }
   return tf;
@@ -99,8 +107,21 @@ export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions, i
   return { body: normalise(topTerms(weighted, opts.topK)), title: normalise(title) };
 }
 
+function byWeightThenTerm(a: [string, number], b: [string, number]): number {
+  return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+}
+
+/** The k entries of highest weight (ties by term), highest first: only the kept ones are sorted by the comparator. */
 function topTerms(entries: [string, number][], k: number): [string, number][] {
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (entries.length > 2 * k && k > 0) {
+    const ws = new Float64Array(entries.length);
+    for (let i = 0; i < entries.length; i++) ws[i] = entries[i]![1];
+    ws.sort();
+    const cut = ws[entries.length - k]!;
+    // everything above the k-th weight, and every entry tied with it (the tie-break by term picks among those)
+    entries = entries.filter((e) => e[1] >= cut);
+  }
+  entries.sort(byWeightThenTerm);
   return entries.length > k ? entries.slice(0, k) : entries;
 }
 
@@ -124,6 +145,13 @@ export function dot(a: TermVector, b: TermVector): number {
     if (x !== undefined) s += w * x;
   }
   return s;
+}
+
+/** Σ w² of a vector. */
+export function squaredLength(v: TermVector): number {
+  let n = 0;
+  for (const w of v.values()) n += w * w;
+  return n;
 }
 
 /** Cosine of a normalised vector with an unnormalised one (e.g. a centroid sum). */
