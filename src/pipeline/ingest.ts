@@ -29,24 +29,30 @@ export class Ingestor {
     private readonly hooks: IngestHooks = {},
   ) {}
 
-  analyse(p: PreparedPost, sourceName: string): AnalysedPost {
-    const d = this.analyzer.analyzeDetailed({
-      id: p.row.id, text: p.row.text, ...(p.row.title ? { title: p.row.title } : {}), html: false, source: sourceName, ...(p.row.author ? { author: p.row.author } : {}),
+  /** Analyses posts in arrival order, stage by stage over the batch (see Analyzer.analyzeBatch). */
+  analyseBatch(posts: PreparedPost[], sourceName: string): AnalysedPost[] {
+    const details = this.analyzer.analyzeBatch(
+      posts.map((p) => ({
+        id: p.row.id, text: p.row.text, ...(p.row.title ? { title: p.row.title } : {}), html: false, source: sourceName, ...(p.row.author ? { author: p.row.author } : {}),
+      })),
+    );
+    return posts.map((p, i) => {
+      const d = details[i]!;
+      const r = d.result;
+      return {
+        ...p,
+        analysis: {
+          tokens: d.tokens,
+          keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
+          sentiment: r.sentiment,
+          simhash: r.simhash,
+          duplicateOf: r.duplicate_of,
+          places: r.places,
+          units: r.units,
+          plans: r.plans.map((m) => ({ plan: m.name, terms: m.hits })),
+        },
+      };
     });
-    const r = d.result;
-    return {
-      ...p,
-      analysis: {
-        tokens: d.tokens,
-        keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
-        sentiment: r.sentiment,
-        simhash: r.simhash,
-        duplicateOf: r.duplicate_of,
-        places: r.places,
-        units: r.units,
-        plans: r.plans.map((m) => ({ plan: m.name, terms: m.hits })),
-      },
-    };
   }
 
   async ingest(source: SourceRef, items: CollectedItem[], now: Date, opts: IngestOptions = {}): Promise<BatchResult> {
@@ -65,7 +71,7 @@ export class Ingestor {
     const fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
     // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
     const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
-    const analysed = fresh.map((p) => this.analyse(p, source.name));
+    const analysed = this.analyseBatch(fresh, source.name);
     const out = this.tracker ? this.tracker.track(analysed, now, this.hooks.gaps?.() ?? []) : null;
     if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
     const inserted = await persistBatch(
