@@ -9,6 +9,7 @@ import { createServices } from '../src/services/index.ts';
 import { Changes } from '../src/services/changes.ts';
 import { SYSTEM_ACTOR } from '../src/services/actor.ts';
 import { EmbeddedRunner } from '../src/pipeline/runner-embedded.ts';
+import { analysisFingerprint } from '../src/cluster/analyse-post.ts';
 import type { App } from '../src/api/types.ts';
 import { openTestStore, type TestStore } from './helpers/store.ts';
 import { PASSWORD } from './helpers/app.ts';
@@ -107,6 +108,25 @@ describe('gazetteer edits reach the live pipeline', () => {
     expect((await req('DELETE', '/api/units/lake')).statusCode).toBe(200);
     const gone = await ingest('县湖泊管理所附近', '县湖泊管理所附近新开了一家早餐店，味道不错价格实惠');
     expect([...gone.places, ...gone.units]).not.toContain('县湖泊管理所');
+  });
+});
+
+describe('cluster analysis workers see the same changes', () => {
+  it('the fingerprint they poll changes with a unit kind, an alias and the user dictionary', async () => {
+    const fp0 = await analysisFingerprint(t.store);
+    expect((await req('PATCH', '/api/units/chengguan', { kind: 'village' })).statusCode).toBe(200);
+    const fp1 = await analysisFingerprint(t.store);
+    expect(fp1).not.toBe(fp0);
+    expect((await req('PATCH', '/api/units/chengguan', { kind: 'town', aliases: ['澜城', '老城'] })).statusCode).toBe(
+      200,
+    );
+    const fp2 = await analysisFingerprint(t.store);
+    expect(fp2).not.toBe(fp1);
+    expect(await analysisFingerprint(t.store)).toBe(fp2);
+    expect((await req('PUT', '/api/settings/analysis.userWords', { value: [{ word: '澜湖大道' }] })).statusCode).toBe(
+      200,
+    );
+    expect(await analysisFingerprint(t.store)).not.toBe(fp2);
   });
 });
 
