@@ -16,18 +16,57 @@ export interface IngestHooks {
   gaps?: () => readonly CollectionGap[];
 }
 
+/** Settings keys of the tracker's saved state and of the analysis time it covers (see replay.ts). */
+export const SNAPSHOT_KEY = 'tracker.snapshot';
+export const WATERMARK_KEY = 'tracker.snapshot.watermark';
+
+/** How often the tracker's state is saved with a batch (ms). Posts analysed since are replayed on start. */
+export const SNAPSHOT_EVERY_MS = 10_000;
+
 export interface IngestOptions {
   /** Advance the source's cursor and health in the batch's transaction; health gets the number of new posts. */
   cursor?: { cursor: string | null; health: (newPosts: number) => string };
 }
 
 export class Ingestor {
+  /** Analysis time (ms) of the last batch: each batch gets a later one, so a replay can start after a snapshot. */
+  private lastBatchAt = Number.NEGATIVE_INFINITY;
+  private lastSnapshotAt = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly store: Store,
     private readonly analyzer: Analyzer,
     private readonly tracker: TrackStage | null,
     private readonly hooks: IngestHooks = {},
+    private readonly snapshotEveryMs = SNAPSHOT_EVERY_MS,
   ) {}
+
+  /**
+   * Saves the tracker's state now (after staff changes to events, and on shutdown). Between these, batches save it
+   * every `snapshotEveryMs`: the state grows with the active events, so saving it with every batch would cost more
+   * than the batch. A crash loses nothing: the posts analysed after the saved state are replayed on start.
+   */
+  /** Analysis time of the last batch (or of the replayed posts) this ingestor's tracker state includes. */
+  get coveredUntil(): number {
+    return this.lastBatchAt;
+  }
+
+  /** The tracker state this ingestor starts from covers posts analysed up to `t` (the saved watermark, or replay). */
+  resumeAt(t: number): void {
+    this.lastBatchAt = Math.max(this.lastBatchAt, t);
+    this.lastSnapshotAt = Math.max(this.lastSnapshotAt, t);
+  }
+
+  async saveSnapshot(): Promise<void> {
+    if (!this.tracker) return;
+    const at = Number.isFinite(this.lastBatchAt) ? this.lastBatchAt : 0;
+    const snap = this.tracker.snapshot();
+    await this.store.tx(async (r) => {
+      await r.settings.set(SNAPSHOT_KEY, snap, at);
+      await r.settings.set(WATERMARK_KEY, at, at);
+    });
+    this.lastSnapshotAt = at;
+  }
 
   /** Analyses posts in arrival order, stage by stage over the batch (see Analyzer.analyzeBatch). */
   analyseBatch(posts: PreparedPost[], sourceName: string): AnalysedPost[] {
@@ -56,7 +95,7 @@ export class Ingestor {
   }
 
   async ingest(source: SourceRef, items: CollectedItem[], now: Date, opts: IngestOptions = {}): Promise<BatchResult> {
-    const t = now.getTime();
+    const t = Math.max(now.getTime(), this.lastBatchAt + 1);
     const prepared: PreparedPost[] = [];
     const ids: string[] = [];
     const seen = new Set<string>();
@@ -73,6 +112,7 @@ export class Ingestor {
     const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
     const analysed = this.analyseBatch(fresh, source.name);
     const out = this.tracker ? this.tracker.track(analysed, now, this.hooks.gaps?.() ?? []) : null;
+    const saveState = this.tracker !== null && t - this.lastSnapshotAt >= this.snapshotEveryMs;
     if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
     const inserted = await persistBatch(
       this.store,
@@ -83,11 +123,16 @@ export class Ingestor {
         ...(opts.cursor ? { cursor: { sourceId: source.id, cursor: opts.cursor.cursor, health: opts.cursor.health(fresh.length) } } : {}),
         extra: async (r) => {
           if (out && this.hooks.afterTrack) await this.hooks.afterTrack(r, out, analysed, now);
-          if (this.tracker) await r.settings.set('tracker.snapshot', this.tracker.snapshot(), t);
+          if (this.tracker && saveState) {
+            await r.settings.set(SNAPSHOT_KEY, this.tracker.snapshot(), t);
+            await r.settings.set(WATERMARK_KEY, t, t);
+          }
         },
       },
       t,
     );
+    this.lastBatchAt = t;
+    if (saveState) this.lastSnapshotAt = t;
     return {
       received: items.length,
       stored: inserted.size,

@@ -62,17 +62,29 @@ export class EmbeddedRunner implements SourceRunner {
     this.unsubscribe?.();
     await this.collector?.stop();
     await this.queue.catch(() => undefined);
+    // the tracker's state is saved every few seconds with a batch; save the latest on the way out
+    await this.pipeline?.ingestor.saveSnapshot().catch((err: unknown) => this.opts.logger.warn({ err }, 'could not save the event tracker state'));
+  }
+
+  /** After a staff change to the tracker's events, save its state (queued behind any batch in progress). */
+  private saveAfterStaffChange(): void {
+    this.queue = this.queue
+      .catch(() => undefined)
+      .then(() => this.pipeline?.ingestor.saveSnapshot())
+      .catch((err: unknown) => this.opts.logger.warn({ err }, 'could not save the event tracker state'));
   }
 
   private async build(previous?: Pipeline): Promise<Pipeline> {
     const p = await buildPipeline(this.store, {
       dataDir: this.opts.dataDir,
       hooks: { ...(this.opts.hooks ?? {}), gaps: () => this.gaps },
+      replay: !previous,
     });
     if (previous) {
       // Keep the live tracker (events in progress) across an analyser rebuild.
       (p as { track: Pipeline['track'] }).track = previous.track;
       (p.ingestor as unknown as { tracker: Pipeline['track'] }).tracker = previous.track;
+      p.ingestor.resumeAt(previous.ingestor.coveredUntil);
     }
     for (const e of p.planErrors) this.opts.logger.warn({ plan: e.name }, `plan has a syntax error and is skipped: ${e.message}`);
     return p;
@@ -127,10 +139,16 @@ export class EmbeddedRunner implements SourceRunner {
     return {
       merge: (keepId, otherId, at) => {
         t.merge(keepId, otherId, at);
+        this.saveAfterStaffChange();
       },
-      split: (eventId, postIds, at) => ({ newEventId: t.split(eventId, postIds, at).eventId }),
+      split: (eventId, postIds, at) => {
+        const r = { newEventId: t.split(eventId, postIds, at).eventId };
+        this.saveAfterStaffChange();
+        return r;
+      },
       move: (posts, toEventId, at) => {
         movePosts(t, posts, toEventId, at);
+        this.saveAfterStaffChange();
       },
     };
   }

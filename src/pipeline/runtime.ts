@@ -11,7 +11,8 @@ import type { TrackerSnapshot } from '../analysis/events/snapshot.ts';
 import { parseWarningRules } from '../analysis/events/index.ts';
 import type { Store } from '../store/store.ts';
 import type { UnitsTable } from '../store/schema.ts';
-import { Ingestor, type IngestHooks } from './ingest.ts';
+import { Ingestor, SNAPSHOT_KEY, WATERMARK_KEY, type IngestHooks } from './ingest.ts';
+import { replaySince } from './replay.ts';
 import { TrackStage } from './track.ts';
 import { loadUserWords } from './user-words.ts';
 
@@ -46,14 +47,18 @@ export interface Pipeline {
   planErrors: { name: string; message: string }[];
 }
 
-export async function buildPipeline(store: Store, opts: { dataDir: string; hooks?: IngestHooks; events?: boolean }): Promise<Pipeline> {
+export async function buildPipeline(
+  store: Store,
+  opts: { dataDir: string; hooks?: IngestHooks; events?: boolean; /** false when the caller keeps its live tracker */ replay?: boolean },
+): Promise<Pipeline> {
   const [plans, units, rules, snapshot, active] = await Promise.all([
     store.repos.plans.list({ enabledOnly: true }),
     store.repos.units.list(),
     store.repos.settings.get<unknown>('warning.rules'),
-    store.repos.settings.get<TrackerSnapshot>('tracker.snapshot'),
+    store.repos.settings.get<TrackerSnapshot>(SNAPSHOT_KEY),
     store.repos.events.list({ limit: 5000, offset: 0 }),
   ]);
+  const watermark = await store.repos.settings.get<number>(WATERMARK_KEY);
   await loadUserWords(store);
   const analyzer = createAnalyzer({
     plans: plans.map((p) => ({ name: p.name, expression: p.expression })),
@@ -63,6 +68,11 @@ export async function buildPipeline(store: Store, opts: { dataDir: string; hooks
   const levels = new Map<string, number | null>(active.map((e) => [e.id, e.level]));
   const track = new TrackStage({ rules: withJurisdiction(rules, units), snapshot: snapshot ?? null, levels });
   const ingestor = new Ingestor(store, analyzer, opts.events === false ? null : track, opts.hooks ?? {});
+  if (opts.events !== false && opts.replay !== false && snapshot && typeof watermark === 'number') {
+    // the saved state covers posts analysed up to the watermark: put back those stored since (a crash between saves)
+    const { latest } = await replaySince(store, track, watermark);
+    ingestor.resumeAt(latest);
+  }
   return {
     analyzer,
     track,

@@ -20,6 +20,7 @@ import { eventsRepo } from './repos/events.repo.ts';
 import { alertsRepo } from './repos/alerts.repo.ts';
 import { leasesRepo, playbooksRepo, releasesRepo, reportsRepo } from './repos/ledger-extras.repo.ts';
 import { demoRepo } from './repos/demo.repo.ts';
+import { replayRepo } from './repos/replay.repo.ts';
 
 function bind(exec: Exec) {
   return {
@@ -40,6 +41,7 @@ function bind(exec: Exec) {
     reports: reportsRepo(exec),
     leases: leasesRepo(exec),
     demo: demoRepo(exec),
+    replay: replayRepo(exec),
   };
 }
 export type Repos = ReturnType<typeof bind>;

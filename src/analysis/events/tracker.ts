@@ -121,6 +121,40 @@ export class EventTracker {
     return { eventId, isNew: !match, changes, retired };
   }
 
+  /**
+   * Puts a post back into the event it was assigned to (replay after a restart from an older snapshot): no
+   * decision is taken, so the tracker's state matches what was stored whatever the vectors now are. An event the
+   * tracker does not hold (opened after the snapshot) is opened again under its stored id.
+   */
+  restoreMember(input: TrackInput, eventId: string, now?: Date): void {
+    if (this.postEvent.has(input.id)) return;
+    const at = postTime(input.publishedAt, now, this.clock);
+    this.clock = Math.max(this.clock, at);
+    this.seq++;
+    const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts, this.intern);
+    this.df.add(vec.keys());
+    const member: MemberInfo = {
+      id: input.id,
+      at,
+      vec,
+      ...(tvec.size > 0 ? { tvec } : {}),
+      ...(input.title ? { title: input.title } : {}),
+      ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
+      ...(input.source ? { source: input.source } : {}),
+      ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
+    };
+    const id = this.resolve(eventId);
+    let ev = this.active.get(id);
+    if (!ev) {
+      ev = new EventState(id, this.opts);
+      this.active.set(id, ev);
+    }
+    ev.addMember(member, input.places, input.units, input.engagement);
+    ev.touched = this.seq;
+    this.postEvent.set(input.id, ev.id);
+    this.index.add(ev.id, vec.keys());
+  }
+
   /** Effective IDF: the general table, damped for words a large share of this stream's posts contain. */
   idf(term: string): number {
     let base = this.idfMemo.get(term);
