@@ -194,7 +194,13 @@ export class EventTracker {
       const lo = Number(BigInt.asUintN(32, input.simhash));
       for (const { ev } of close) if (this.isCopyOfMember(ev, hi, lo)) return { event: ev, score: 1, via: 'duplicate' };
     }
+    const w = this.opts.centroidWeight;
+    const tw = this.opts.titleWeight;
     for (const { ev, c } of close) {
+      // the most this event could score (links and title similarity at most 1): skip the full check when even
+      // that cannot beat the best so far (candidates come closest first, so a strong match prunes the rest)
+      const most = (tvec.size > 0 && ev.titleCentroid.size > 0 ? (1 - tw) * (w * c + (1 - w)) + tw : w * c + (1 - w)) + this.opts.placeBonus;
+      if (best && most < bestScore) continue;
       const s = this.similarity(vec, tvec, ev, input.places, input.units, c);
       if (s > bestScore || (s === bestScore && best && ev.touched > best.touched)) {
         best = ev;
