@@ -53,6 +53,60 @@ export function addUserWords(words: Iterable<string | { word: string; freq?: num
   return lines.length;
 }
 
+type UserWordEntry = string | { word: string; freq?: number; tag?: string };
+
+/** Named word lists (e.g. the office's dictionary setting) that can be replaced as a whole, removals included. */
+const namedLists = new Map<string, Map<string, string>>();
+
+function lineOf(e: UserWordEntry): [string, string] | null {
+  const o = typeof e === 'string' ? { word: e } : e;
+  const word = o.word.trim().replace(/\s+/g, '');
+  return word ? [word, `${word} ${o.freq ?? 100000} ${o.tag ?? 'nz'}`] : null;
+}
+
+/**
+ * Sets the words of a named list. Adding words is immediate; when a word of the list was removed or its
+ * frequency or tag changed, jieba has no way to forget it, so the segmenter is rebuilt from its bundled
+ * dictionary plus every word added since start (a few hundred ms, only on such a change). Returns whether it was
+ * rebuilt.
+ */
+export function replaceUserWords(name: string, words: Iterable<UserWordEntry>): boolean {
+  const next = new Map<string, string>();
+  for (const w of words) {
+    const l = lineOf(w);
+    if (l) next.set(l[0], l[1]);
+  }
+  const prev = namedLists.get(name) ?? new Map<string, string>();
+  namedLists.set(name, next);
+  const dropped = [...prev].some(([w, line]) => next.get(w) !== line);
+  if (!dropped) {
+    const fresh = [...next].filter(([w]) => !prev.has(w)).map(([w, line]) => ({ w, line }));
+    const lines = fresh.filter((f) => !userWords.has(f.w));
+    for (const f of lines) userWords.add(f.w);
+    if (lines.length > 0) instance().loadDict(Buffer.from(lines.map((f) => f.line).join('\n') + '\n', 'utf8'));
+    return false;
+  }
+  // rebuild: the bundled dictionary, the words added outside named lists, then every named list
+  const removed = new Set([...prev.keys()].filter((w) => !next.has(w)));
+  const others = [...userWords].filter((w) => !removed.has(w) && ![...namedLists.values()].some((m) => m.has(w)));
+  jieba = Jieba.withDict(dict);
+  userWords.clear();
+  const lines: string[] = [];
+  for (const w of others) {
+    userWords.add(w);
+    lines.push(`${w} 100000 nz`);
+  }
+  for (const m of namedLists.values()) {
+    for (const [w, line] of m) {
+      if (userWords.has(w)) continue;
+      userWords.add(w);
+      lines.push(line);
+    }
+  }
+  if (lines.length > 0) jieba.loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
+  return true;
+}
+
 /** The user words loaded so far (for display and persistence by callers). */
 export function listUserWords(): string[] {
   return [...userWords];

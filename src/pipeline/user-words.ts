@@ -1,9 +1,9 @@
 /**
  * Loads the office's user dictionary (setting `analysis.userWords`) into the segmenter. Called whenever the
- * analyser is built, so a changed dictionary reaches the live pipeline with its rebuild. The segmenter only adds
- * words: a word removed from the setting stays in this process's segmenter until the next start.
+ * analyser is built, so a changed dictionary reaches the live pipeline with its rebuild; a removed or changed word
+ * makes the segmenter rebuild itself without it (see replaceUserWords).
  */
-import { addUserWords } from '../analysis/segment.ts';
+import { replaceUserWords } from '../analysis/segment.ts';
 import { USER_WORDS_SETTING, UserWords, type UserWord } from '../contracts/dictionary.ts';
 import type { Store } from '../store/store.ts';
 
@@ -14,7 +14,9 @@ export async function readUserWords(store: Store): Promise<UserWord[]> {
   return parsed.success ? parsed.data : [];
 }
 
-/** Adds the stored user words to the segmenter; returns how many were new to it. */
+/** Sets the segmenter's office dictionary to the stored user words; returns how many words it has. */
 export async function loadUserWords(store: Store): Promise<number> {
-  return addUserWords(await readUserWords(store));
+  const words = await readUserWords(store);
+  replaceUserWords('analysis.userWords', words);
+  return words.length;
 }
