@@ -2,7 +2,10 @@
  * `npm run bench` — runs every benchmark end to end and refreshes the suite section of bench/RESULTS.md (between
  * the SUITE markers; the hand-written sections stay). `--quick` is a smoke run for CI (small sizes).
  *
- *   node bin/run-ts.mjs bench/run.ts [--quick] [--pg postgres://…]
+ *   node bin/run-ts.mjs bench/run.ts [--quick] [--pg postgres://…] [--overview-browser]
+ *
+ * --overview-browser (opt-in, never part of --quick) adds the overview's first load in Chromium at 1M posts
+ * (bench/overview-browser.ts: builds a 1M-post store, a few minutes; writes its own RESULTS.md section).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -10,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/config.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, pg: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, pg: { type: 'string' }, 'overview-browser': { type: 'boolean' } } });
 const quick = !!values.quick;
 const pg = values.pg ?? loadConfig().databaseUrl;
 const OUT = new URL('./out/', import.meta.url).pathname;
@@ -31,6 +34,8 @@ const steps: Step[] = [
   { name: 'search-api', script: 'bench/search-api.ts', args: quick ? ['--posts', '5000', '--seconds', '2'] : ['--posts', '100000', '--seconds', '10'], json: 'search-api.json' },
 ];
 if (existsSync(new URL('./cluster.ts', import.meta.url)) && pg) steps.push({ name: 'cluster', script: 'bench/cluster.ts', args: quick ? ['2000'] : ['8000'] });
+if (values['overview-browser'] && !quick)
+  steps.push({ name: 'overview-browser', script: 'bench/overview-browser.ts', args: ['--posts', '1000000', '--runs', '5'], json: 'overview-browser.json' });
 if (existsSync(new URL('./alerts.ts', import.meta.url))) steps.push({ name: 'alerts', script: 'bench/alerts.ts', args: quick ? ['--alerts', '20'] : [], json: 'alerts.json' });
 
 // Analysis and event benchmarks read ../shared/data (never committed); without it they are skipped, not failed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketSeries, volumeOption } from './overview-charts.ts';
+import { CLOUD_WORDS, bucketSeries, volumeOption, wordCloudOption } from './overview-charts.ts';
 import type { Overview } from '../../api/types.ts';
 
 const pt = (at: string, negative = 0, neutral = 0, positive = 0) => ({ at, negative, neutral, positive });
@@ -34,5 +34,15 @@ describe('overview charts', () => {
       [{ name: 'gap 论坛', xAxis: Date.parse('2026-05-01T05:00:00Z') }, { xAxis: Date.parse('2026-05-02T00:00:00Z') }],
     ]);
     expect(opt.series[1]?.markArea).toBeUndefined();
+  });
+  it('puts the heaviest keywords in the cloud, at most CLOUD_WORDS of them', () => {
+    const keywords = Array.from({ length: 80 }, (_, i) => ({ term: `词${i}`, weight: (i * 37) % 80 }));
+    const opt = wordCloudOption({ keywords } as unknown as Overview) as {
+      series: { data: { name: string; value: number }[] }[];
+    };
+    const data = opt.series[0]!.data;
+    expect(data).toHaveLength(CLOUD_WORDS);
+    expect(data[0]!.value).toBe(79);
+    expect(Math.min(...data.map((d) => d.value))).toBe(80 - CLOUD_WORDS);
   });
 });

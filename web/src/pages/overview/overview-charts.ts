@@ -70,6 +70,12 @@ export function sourcesOption(o: Overview): EChartsCoreOption {
   };
 }
 
+/**
+ * Words in the cloud, largest first. A panel holds about this many; each word that does not fit is tried at every
+ * free spot before it is dropped, which made the cloud the slowest part of the overview's first load.
+ */
+export const CLOUD_WORDS = 50;
+
 export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
   const palette = dark
     ? ['#69b1ff', '#95de64', '#ffd666', '#ff85c0', '#5cdbd3']
@@ -85,7 +91,10 @@ export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
         gridSize: 6,
         drawOutOfBound: false,
         textStyle: { color: (p: { dataIndex: number }) => palette[p.dataIndex % palette.length] },
-        data: o.keywords.slice(0, 80).map((k) => ({ name: k.term, value: k.weight })),
+        data: [...o.keywords]
+          .sort((a, b) => b.weight - a.weight)
+          .slice(0, CLOUD_WORDS)
+          .map((k) => ({ name: k.term, value: k.weight })),
       },
     ],
   };

@@ -1,9 +1,9 @@
 // 总览: GET /api/stats/overview drawn as figures, charts and lists; refreshed when posts arrive (SSE) or every
-// minute when the stream is unavailable. A button opens the wall screen (#/wall).
+// minute when the stream is unavailable. A button opens the wall screen (#/wall). Opening the app on the overview
+// starts its data and chart code loading at once (overview-early.ts).
 import { Button, Typography } from 'antd';
 import { DesktopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { useApi } from '../../api/use-api.ts';
 import type { Overview } from '../../api/types.ts';
 import { PageState } from '../../components/page-state.tsx';
 import { PageFrame } from '../page-frame.tsx';
@@ -11,6 +11,10 @@ import { useI18n } from '../../i18n/locale-context.tsx';
 import { useOfficeTime } from '../../format/use-office-time.ts';
 import { useLiveRefresh } from '../../live/use-live-refresh.ts';
 import { OverviewBoard } from './overview-board.tsx';
+import { startEarlyOverview, useOverviewData } from './overview-early.ts';
+
+// When the app opens on the overview, its data and chart code are asked for now, while the app starts.
+if (typeof location !== 'undefined') startEarlyOverview(location.hash);
 
 export function OverviewWindow({ data, light }: { data: Overview; light?: boolean }) {
   const { t } = useI18n();
@@ -25,7 +29,7 @@ export function OverviewWindow({ data, light }: { data: Overview; light?: boolea
 
 export function OverviewPage() {
   const { t } = useI18n();
-  const overview = useApi<Overview>('/api/stats/overview');
+  const overview = useOverviewData();
   useLiveRefresh(overview.reload);
   const data = overview.data;
   return (

@@ -2,8 +2,6 @@
 import { Button, ConfigProvider, Space, theme, Typography } from 'antd';
 import { CompressOutlined, ExpandOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { useApi } from '../../api/use-api.ts';
-import type { Overview } from '../../api/types.ts';
 import { PageState } from '../../components/page-state.tsx';
 import { PageFrameTitle } from '../page-frame-title.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
@@ -12,6 +10,7 @@ import { useLiveRefresh } from '../../live/use-live-refresh.ts';
 import { useOfficeTime } from '../../format/use-office-time.ts';
 import { OverviewBoard } from './overview-board.tsx';
 import { OverviewWindow } from './overview-page.tsx';
+import { useOverviewData } from './overview-early.ts';
 import { useEffect, useState } from 'react';
 
 function useFullscreen(): [boolean, () => void] {
@@ -33,7 +32,7 @@ export function WallPage() {
   const { office } = useAuth();
   const { fmt } = useOfficeTime();
   const navigate = useNavigate();
-  const overview = useApi<Overview>('/api/stats/overview');
+  const overview = useOverviewData();
   const [updated, setUpdated] = useState(() => new Date());
   useLiveRefresh(() => {
     overview.reload();
