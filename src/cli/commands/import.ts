@@ -134,6 +134,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       }
       await flush(batch);
     }
+    await pipeline.ingestor.saveSnapshot();
     io.stdout.write(`imported ${file}: ${seen} items read, ${stored} new posts stored, ${seen - stored} already present${bad ? `, ${bad} skipped` : ''}\n`);
     return bad > 0 ? 1 : 0;
   } finally {

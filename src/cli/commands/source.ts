@@ -104,6 +104,7 @@ export async function sourceCommand(argv: string[], io: CliIO): Promise<number> 
         const pipeline = await buildPipeline(ctx.store, { dataDir: ctx.config.dataDirAbs });
         const collector = new Collector(ctx.store, () => pipeline.ingestor, { userAgent: ctx.config.userAgent, logger: pino({ level: 'warn' }) });
         const r = await collector.runSource(s.id);
+        await pipeline.ingestor.saveSnapshot();
         io.stdout.write(r.ok ? `${s.name}: ${r.items} items fetched, ${r.stored} new posts stored\n` : '');
         if (!r.ok) io.stderr.write(`${s.name}: ${r.error}\n`);
         return r.ok ? 0 : 1;
