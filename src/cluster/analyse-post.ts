@@ -35,28 +35,79 @@ export async function buildStatelessAnalyzer(store: Store, dataDir: string): Pro
   return { analyzer, fingerprint, planErrors: analyzer.planErrors.map((e) => `${e.name}: ${e.error.message}`) };
 }
 
-/** Analyse one prepared post; returns it with its analysis (duplicateOf null) and the core text for the track stage. */
-export function analysePrepared(analyzer: Analyzer, p: PreparedPost, sourceName: string): { post: AnalysedPost; coreText: string } {
-  const d = analyzer.analyzeDetailed({
-    id: p.row.id, text: p.row.text, ...(p.row.title ? { title: p.row.title } : {}), html: false, source: sourceName, ...(p.row.author ? { author: p.row.author } : {}),
-  });
-  const r = d.result;
-  return {
-    coreText: d.coreText,
-    post: {
-      ...p,
-      analysis: {
-        tokens: d.tokens,
-        keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
-        sentiment: r.sentiment,
-        simhash: r.simhash,
-        duplicateOf: null,
-        places: r.places,
-        units: r.units,
-        plans: r.plans.map((m) => ({ plan: m.name, terms: m.hits })),
+export interface PreparedInput {
+  p: PreparedPost;
+  sourceName: string;
+}
+
+export interface StatelessResult {
+  post: AnalysedPost;
+  coreText: string;
+}
+
+/**
+ * Analyse prepared posts as one batch (Analyzer.analyzeBatch: stage by stage, same results as one at a time);
+ * each comes back with its analysis (duplicateOf null) and the core text for the track stage. Throws when any
+ * post of the batch throws: the caller then analyses them one by one to single out the bad one.
+ */
+export function analysePreparedBatch(analyzer: Analyzer, batch: readonly PreparedInput[]): StatelessResult[] {
+  const details = analyzer.analyzeBatch(
+    batch.map(({ p, sourceName }) => ({
+      id: p.row.id, text: p.row.text, ...(p.row.title ? { title: p.row.title } : {}), html: false, source: sourceName, ...(p.row.author ? { author: p.row.author } : {}),
+    })),
+  );
+  return batch.map(({ p }, i) => {
+    const d = details[i]!;
+    const r = d.result;
+    return {
+      coreText: d.coreText,
+      post: {
+        ...p,
+        analysis: {
+          tokens: d.tokens,
+          keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
+          sentiment: r.sentiment,
+          simhash: r.simhash,
+          duplicateOf: null,
+          places: r.places,
+          units: r.units,
+          plans: r.plans.map((m) => ({ plan: m.name, terms: m.hits })),
+        },
       },
-    },
-  };
+    };
+  });
+}
+
+/** Analyse one prepared post; returns it with its analysis (duplicateOf null) and the core text for the track stage. */
+export function analysePrepared(analyzer: Analyzer, p: PreparedPost, sourceName: string): StatelessResult {
+  return analysePreparedBatch(analyzer, [{ p, sourceName }])[0]!;
+}
+
+/**
+ * The batch at once; if any post of it throws, each post on its own, so only the bad one fails: `failed` settles
+ * it (its result is null) and the others come back as usual. `onFallback` is told the batch's error.
+ */
+export async function analyseBatchOrEach<T extends PreparedInput>(
+  analyzer: Analyzer,
+  batch: readonly T[],
+  failed: (item: T, err: unknown) => Promise<void>,
+  onFallback?: (err: unknown) => void,
+): Promise<(StatelessResult | null)[]> {
+  try {
+    return analysePreparedBatch(analyzer, batch);
+  } catch (batchErr) {
+    onFallback?.(batchErr);
+    const out: (StatelessResult | null)[] = [];
+    for (const item of batch) {
+      try {
+        out.push(analysePrepared(analyzer, item.p, item.sourceName));
+      } catch (err) {
+        await failed(item, err);
+        out.push(null);
+      }
+    }
+    return out;
+  }
 }
 
 /** The fingerprint, or null when the store cannot be read right now (keep the current analyser). */

@@ -22,6 +22,11 @@ export interface PullLoopOptions {
   consumer: () => Promise<Consumer>;
   batch: number;
   expiresMs?: number;
+  /**
+   * Fetch the next batch while this one is handled, so a busy worker never waits for a fetch round trip. The
+   * prefetched batch counts as in hand: on stop it is handled (and acknowledged) too before the loop ends.
+   */
+  prefetch?: boolean;
   stopped: () => boolean;
   handle: (msgs: JsMsg[]) => Promise<void>;
   metrics: StageMetrics;
@@ -32,7 +37,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function pullLoop(o: PullLoopOptions): Promise<void> {
   let consumer: Consumer | null = null;
-  while (!o.stopped()) {
+  /** One fetch; never rejects (a failure is logged, the consumer looked up again and an empty batch returned). */
+  const fetchBatch = async (): Promise<JsMsg[]> => {
     const msgs: JsMsg[] = [];
     try {
       consumer ??= await o.consumer();
@@ -42,9 +48,16 @@ export async function pullLoop(o: PullLoopOptions): Promise<void> {
       o.log.warn({ err: errorText(err), stage: o.stage }, 'fetch failed; retrying');
       consumer = null;
       await sleep(1000);
-      continue;
+      // Whatever arrived before the failure is in hand and still handled.
     }
+    return msgs;
+  };
+  let next: Promise<JsMsg[]> | null = null;
+  while (next || !o.stopped()) {
+    const msgs = await (next ?? fetchBatch());
+    next = null;
     if (msgs.length === 0) continue;
+    if (o.prefetch && !o.stopped()) next = fetchBatch();
     const end = o.metrics.batchSeconds.startTimer({ stage: o.stage });
     o.metrics.inFlight.set({ stage: o.stage }, msgs.length);
     try {
