@@ -69,6 +69,9 @@ let build: Awaited<ReturnType<typeof loadBulkStore>> | null = null;
       },
     });
     console.log(`built ${fmt(build.posts)} posts, ${fmt(build.events)} events (${fmt(build.levelled)} with a level), ${fmt(build.copies)} copies in ${build.seconds.toFixed(1)} s`);
+    writeFileSync(join(dir, 'bench-build.json'), JSON.stringify(build));
+  } else if (existsSync(join(dir, 'bench-build.json'))) {
+    build = JSON.parse(readFileSync(join(dir, 'bench-build.json'), 'utf8')) as typeof build;
   }
   const config = loadConfig({ overrides: { dataDir: dir, logLevel: 'silent', demo: false } });
   const services = createServices(store, config);

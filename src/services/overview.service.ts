@@ -20,9 +20,9 @@ export function createOverviewService(
       const span = to - from;
       const bucket = (q.bucket ?? (span > 3 * 86400_000 ? 'day' : 'hour')) === 'day' ? 86400_000 : 3600_000;
       const offset = tzOffsetMs(opts.timezone, new Date(to));
-      const [hist, bySent, prev, bySource, sources, events, recent, openAlerts, latestAlerts, openCases] = await Promise.all([
+      // (the window's totals by sentiment are the histogram's sums: no second pass over the window's posts)
+      const [hist, prev, bySource, sources, events, recent, openAlerts, latestAlerts, openCases] = await Promise.all([
         store.repos.posts.histogram(from, to, bucket, offset),
-        store.repos.posts.countBy('sentiment', from, to),
         store.repos.posts.count({ from: from - span, to: from }),
         store.repos.posts.countBy('source_id', from, to),
         store.repos.sources.list(),
@@ -40,7 +40,7 @@ export function createOverviewService(
         series.set(h.bucket, p);
       }
       const sent = { negative: 0, neutral: 0, positive: 0 };
-      for (const s of bySent) if (s.key in sent) sent[s.key as keyof typeof sent] = s.n;
+      for (const h of hist) if (h.sentiment in sent) sent[h.sentiment as keyof typeof sent] += h.n;
       const names = new Map(sources.map((s) => [s.id, s.name]));
       // Keywords of the window: summed TF-IDF weights; places ranked by mentions, with negatives counted.
       const kw = new Map<string, number>();
