@@ -90,6 +90,8 @@ export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
         rotationRange: [0, 0],
         gridSize: 6,
         drawOutOfBound: false,
+        // place all words in one go: word by word with a repaint between made the cloud the overview's last chart
+        layoutAnimation: false,
         textStyle: { color: (p: { dataIndex: number }) => palette[p.dataIndex % palette.length] },
         data: [...o.keywords]
           .sort((a, b) => b.weight - a.weight)

@@ -4,6 +4,7 @@
 // takes the early answer once; a failed or refused early request (not signed in yet) just means a normal load.
 import { useEffect, useState } from 'react';
 import { apiRequest } from '../../api/client.ts';
+import { preloadCharts as preloadChartCode } from '../../components/chart/chart.tsx';
 import type { ApiState } from '../../api/use-api.ts';
 import { useApi } from '../../api/use-api.ts';
 import type { Overview } from '../../api/types.ts';
@@ -22,7 +23,7 @@ let early: { at: number; data: Promise<Overview | null> } | null = null;
 export function startEarlyOverview(
   hash: string,
   load: () => Promise<Overview> = () => apiRequest<Overview>('/api/stats/overview', { notifyUnauthorized: false }),
-  preloadCharts: () => Promise<unknown> = () => import('../../components/chart/echart-view.tsx'),
+  preloadCharts: () => Promise<unknown> = preloadChartCode,
   now = Date.now(),
 ): void {
   if (!opensOnOverview(hash)) return;
