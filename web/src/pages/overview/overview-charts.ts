@@ -27,6 +27,7 @@ export function volumeOption(o: Overview, text: ChartText): EChartsCoreOption {
   ]);
   const points = bucketSeries(o.series, bucketFor(o));
   return {
+    animation: false,
     color: ORDER.map((s) => SENTIMENT_COLORS[s]),
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -56,6 +57,7 @@ export function volumeOption(o: Overview, text: ChartText): EChartsCoreOption {
 
 export function sourcesOption(o: Overview): EChartsCoreOption {
   return {
+    animation: false,
     tooltip: { trigger: 'item' },
     legend: { type: 'scroll', bottom: 0 },
     series: [
@@ -71,10 +73,10 @@ export function sourcesOption(o: Overview): EChartsCoreOption {
 }
 
 /**
- * Words in the cloud, largest first. A panel holds about this many; each word that does not fit is tried at every
- * free spot before it is dropped, which made the cloud the slowest part of the overview's first load.
+ * Words in the cloud, largest first. Laying out a word draws it and reads its pixels back, so the cloud was the
+ * costliest chart of the overview's first load; a panel shows about this many anyway.
  */
-export const CLOUD_WORDS = 50;
+export const CLOUD_WORDS = 40;
 
 export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
   const palette = dark
@@ -86,7 +88,7 @@ export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
       {
         type: 'wordCloud',
         shape: 'circle',
-        sizeRange: [14, 48],
+        sizeRange: [13, 40],
         rotationRange: [0, 0],
         gridSize: 6,
         drawOutOfBound: false,
@@ -109,6 +111,7 @@ export function placesOption(o: Overview, text: ChartText): EChartsCoreOption {
     .slice(0, 10)
     .reverse();
   return {
+    animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
