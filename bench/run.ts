@@ -33,7 +33,7 @@ const steps: Step[] = [
   { name: 'ingest', script: 'bench/ingest.ts', args: [...(quick ? ['--posts', '1000'] : ['--posts', '20000']), ...(pg ? ['--pg', pg] : [])], json: 'ingest.json' },
   { name: 'search-api', script: 'bench/search-api.ts', args: quick ? ['--posts', '5000', '--seconds', '2'] : ['--posts', '100000', '--seconds', '10'], json: 'search-api.json' },
 ];
-if (existsSync(new URL('./cluster.ts', import.meta.url)) && pg) steps.push({ name: 'cluster', script: 'bench/cluster.ts', args: quick ? ['2000'] : ['8000'] });
+if (existsSync(new URL('./cluster.ts', import.meta.url)) && pg) steps.push({ name: 'cluster', script: 'bench/cluster.ts', args: quick ? ['--quick'] : [] });
 if (values['overview-browser'] && !quick)
   steps.push({ name: 'overview-browser', script: 'bench/overview-browser.ts', args: ['--posts', '1000000', '--runs', '5'], json: 'overview-browser.json' });
 if (existsSync(new URL('./alerts.ts', import.meta.url))) steps.push({ name: 'alerts', script: 'bench/alerts.ts', args: quick ? ['--alerts', '20'] : [], json: 'alerts.json' });
