@@ -72,4 +72,21 @@ describe('event tracker state across a crash between saves', () => {
     expect((await t.store.repos.settings.get<{ seq: number }>(SNAPSHOT_KEY))?.seq).toBe(2);
     expect(await t.store.repos.settings.get<number>(WATERMARK_KEY)).toBe(t0 + 1000);
   });
+
+  it('a process that ran no batch never lowers the saved watermark (so the next start replays nothing old)', async () => {
+    const p = await buildPipeline(t.store, { dataDir: t.dataDir });
+    await p.ingestor.ingest(source, [item('f1', FLOOD[0]!, 0)], new Date(t0));
+    await p.ingestor.ingest(source, [item('f2', FLOOD[1]!, 1)], new Date(t0 + 1000));
+    await p.ingestor.saveSnapshot();
+    const w = await t.store.repos.settings.get<number>(WATERMARK_KEY);
+    // e.g. serve --no-collect: builds, replays nothing new, a staff change saves the state
+    const idle = await buildPipeline(t.store, { dataDir: t.dataDir });
+    await idle.ingestor.saveSnapshot();
+    expect(await t.store.repos.settings.get<number>(WATERMARK_KEY)).toBe(w);
+    // a desk whose state was saved without a watermark (cluster mode) counts what is stored as covered
+    await t.store.repos.settings.set(WATERMARK_KEY, null, t0);
+    const fromCluster = await buildPipeline(t.store, { dataDir: t.dataDir });
+    expect(fromCluster.ingestor.coveredUntil).toBe(t0 + 1000);
+  });
 });
+

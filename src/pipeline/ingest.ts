@@ -59,7 +59,9 @@ export class Ingestor {
 
   async saveSnapshot(): Promise<void> {
     if (!this.tracker) return;
-    const at = Number.isFinite(this.lastBatchAt) ? this.lastBatchAt : 0;
+    // nothing known about what the state covers (built without a replay and no batch since): leave the saved pair
+    if (!Number.isFinite(this.lastBatchAt)) return;
+    const at = this.lastBatchAt;
     const snap = this.tracker.snapshot();
     await this.store.tx(async (r) => {
       await r.settings.set(SNAPSHOT_KEY, snap, at);

@@ -68,10 +68,16 @@ export async function buildPipeline(
   const levels = new Map<string, number | null>(active.map((e) => [e.id, e.level]));
   const track = new TrackStage({ rules: withJurisdiction(rules, units), snapshot: snapshot ?? null, levels });
   const ingestor = new Ingestor(store, analyzer, opts.events === false ? null : track, opts.hooks ?? {});
-  if (opts.events !== false && opts.replay !== false && snapshot && typeof watermark === 'number') {
-    // the saved state covers posts analysed up to the watermark: put back those stored since (a crash between saves)
-    const { latest } = await replaySince(store, track, watermark);
-    ingestor.resumeAt(latest);
+  if (opts.events !== false && opts.replay !== false) {
+    if (snapshot && typeof watermark === 'number') {
+      // the saved state covers posts analysed up to the watermark: put back those stored since (a crash between saves)
+      const { latest } = await replaySince(store, track, watermark);
+      ingestor.resumeAt(latest);
+    } else {
+      // no watermark (a new desk, or state saved by the cluster's track worker with every batch): what is stored so
+      // far counts as covered, so a later save never asks the next start to replay the whole history
+      ingestor.resumeAt((await store.repos.replay.latestAnalysis()) ?? 0);
+    }
   }
   return {
     analyzer,

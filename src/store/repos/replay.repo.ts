@@ -24,6 +24,11 @@ export interface ReplayRow {
 
 export function replayRepo({ db }: Exec) {
   return {
+    /** The latest analysis time in the store (ms), or null when nothing was analysed. */
+    async latestAnalysis(): Promise<number | null> {
+      const row = await db.selectFrom('post_analysis').select('analyzed_at').orderBy('analyzed_at', 'desc').limit(1).executeTakeFirst();
+      return row ? Number(row.analyzed_at) : null;
+    },
     /** Posts analysed at or after `since` (ms) that belong to an event, oldest analysis first; at most `limit`. */
     async analysedSince(since: number, limit: number): Promise<ReplayRow[]> {
       const rows = await db
