@@ -12,7 +12,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node bin/run-ts.mjs bench/cluster.ts \
  *     [--quick] [--long N] [--short N] [--repeat R] [--e2e N] [--batch B] [--sizes long,short]
- *     [--only analysis|e2e] [--json FILE]
+ *     [--workers 1,2] [--only analysis|e2e] [--json FILE]
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -22,7 +22,8 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import pg from 'pg';
 import { clusterNames } from '../src/cluster/names.ts';
 import { encodeItem } from '../src/cluster/codec.ts';
-import { deleteTopology } from '../src/cluster/topology.ts';
+import { PARTITIONS_SETTING } from '../src/cluster/context.ts';
+import { deleteTopology, ensureTopology } from '../src/cluster/topology.ts';
 import { deskPlans, deskUnits } from '../src/demo/desk-config.ts';
 import { prepareItem } from '../src/pipeline/prepare.ts';
 import type { CollectedItem, SourceRef } from '../src/pipeline/types.ts';
@@ -34,7 +35,7 @@ import { CpuProbe, coresText, type CpuSplit } from './lib/cpu-probe.ts';
 
 const { values } = parseArgs({
   allowPositionals: true,
-  options: { quick: { type: 'boolean' }, only: { type: 'string' }, sizes: { type: 'string' }, long: { type: 'string' }, short: { type: 'string' }, repeat: { type: 'string' }, e2e: { type: 'string' }, batch: { type: 'string' }, json: { type: 'string' } },
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, workers: { type: 'string' }, sizes: { type: 'string' }, long: { type: 'string' }, short: { type: 'string' }, repeat: { type: 'string' }, e2e: { type: 'string' }, batch: { type: 'string' }, json: { type: 'string' } },
 });
 const quick = !!values.quick;
 const N: Record<PostSize, number> = { long: Number(values.long ?? (quick ? 1500 : 12_000)), short: Number(values.short ?? (quick ? 3000 : 30_000)) };
@@ -42,6 +43,7 @@ const WARM: Record<PostSize, number> = { long: quick ? 300 : 600, short: quick ?
 const REPEAT = Number(values.repeat ?? (quick ? 1 : 3));
 const E2E = Number(values.e2e ?? (quick ? 1000 : 10_000));
 const BATCH = values.batch ? ['--batch', values.batch] : [];
+const COUNTS = (values.workers ?? '1,2').split(',').map(Number) as (1 | 2)[];
 const SIZES = (values.sizes ?? (quick ? 'long' : 'long,short')).split(',') as PostSize[];
 
 const found = await clusterEnv();
@@ -74,7 +76,7 @@ async function startMany(roles: string[][]): Promise<Proc[]> {
   return ps;
 }
 async function stopAll(): Promise<void> {
-  for (const p of live.splice(0)) await p.term();
+  await Promise.all(live.splice(0).map((p) => p.term()));
 }
 
 /** Publishes items with up to 1,000 publishes in flight; ids as a collector gives them. */
@@ -229,21 +231,23 @@ try {
   for (const [i, p] of deskPlans().entries()) {
     await store.repos.plans.insert({ id: `plan-${i}`, name: p.name, expression: p.expression, places: JSON.stringify(p.places), units: JSON.stringify(p.units), enabled: 1, created_at: now, updated_at: now });
   }
+  // What `tingfeng cluster init --partitions 1` does, in process (saves starting one more CLI process).
+  await store.repos.settings.set(PARTITIONS_SETTING, 1, now);
   await store.close();
-  await spawnTf(['cluster', 'init', '--partitions', '1', '--prefix', prefix], env).waitFor(/cluster ready/, 60_000);
+  await ensureTopology(jsm, names, { partitions: 1 });
   log('schema, demo units and plans, streams ready');
 
   for (const size of values.only === 'e2e' ? [] : SIZES) {
     const runs: Record<1 | 2, Window[]> = { 1: [], 2: [] };
     for (let rep = 0; rep < REPEAT; rep++) {
-      for (const w of rep % 2 ? ([2, 1] as const) : ([1, 2] as const)) {
+      for (const w of rep % 2 ? [...COUNTS].reverse() : COUNTS) {
         const r = await analysisRun(size, w);
         runs[w].push(r);
         log(`analyze ${size} ×${w} (rep ${rep + 1}): ${r.measured} posts in ${r.seconds.toFixed(2)} s = ${r.rate.toFixed(0)} posts/s; ${cpuText(r)}; load ${load()}`);
       }
     }
-    const m1 = median(runs[1].map((r) => r.rate));
-    const m2 = median(runs[2].map((r) => r.rate));
+    const m1 = runs[1].length ? median(runs[1].map((r) => r.rate)) : NaN;
+    const m2 = runs[2].length ? median(runs[2].map((r) => r.rate)) : NaN;
     results[`analysis-${size}`] = { one: runs[1], two: runs[2], median1: m1, median2: m2, ratio: m2 / m1 };
     out.push(`| analysis, ${size}: 1 / 2 × worker analyze (median of ${REPEAT}) | ${m1.toFixed(0)} / ${m2.toFixed(0)} posts/s = ×${(m2 / m1).toFixed(2)} |`);
   }
