@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { createAnalyzer, type Analyzer } from '../analysis/analyze.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
+import { analysisOut, analyzeInputOf } from '../pipeline/analysis-out.ts';
 import { gazetteerFromUnits } from '../pipeline/runtime.ts';
 import { loadUserWords, readUserWords } from '../pipeline/user-words.ts';
 import type { AnalysedPost, PreparedPost } from '../pipeline/types.ts';
@@ -51,31 +52,8 @@ export interface StatelessResult {
  * post of the batch throws: the caller then analyses them one by one to single out the bad one.
  */
 export function analysePreparedBatch(analyzer: Analyzer, batch: readonly PreparedInput[]): StatelessResult[] {
-  const details = analyzer.analyzeBatch(
-    batch.map(({ p, sourceName }) => ({
-      id: p.row.id, text: p.row.text, ...(p.row.title ? { title: p.row.title } : {}), html: false, source: sourceName, ...(p.row.author ? { author: p.row.author } : {}),
-    })),
-  );
-  return batch.map(({ p }, i) => {
-    const d = details[i]!;
-    const r = d.result;
-    return {
-      coreText: d.coreText,
-      post: {
-        ...p,
-        analysis: {
-          tokens: d.tokens,
-          keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
-          sentiment: r.sentiment,
-          simhash: r.simhash,
-          duplicateOf: null,
-          places: r.places,
-          units: r.units,
-          plans: r.plans.map((m) => ({ plan: m.name, terms: m.hits })),
-        },
-      },
-    };
-  });
+  const details = analyzer.analyzeBatch(batch.map(({ p, sourceName }) => analyzeInputOf(p, sourceName)));
+  return batch.map(({ p }, i) => ({ coreText: details[i]!.coreText, post: { ...p, analysis: analysisOut(details[i]!, null) } }));
 }
 
 /** Analyse one prepared post; returns it with its analysis (duplicateOf null) and the core text for the track stage. */

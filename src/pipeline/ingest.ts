@@ -7,6 +7,7 @@ import type { CollectionGap } from '../analysis/events/index.ts';
 import type { Repos, Store } from '../store/store.ts';
 import { prepareItem } from './prepare.ts';
 import { persistBatch } from './persist.ts';
+import { analysisOut, analyzeInputOf } from './analysis-out.ts';
 import type { TrackOutput, TrackStage } from './track.ts';
 import type { AnalysedPost, BatchResult, CollectedItem, PreparedPost, SourceRef } from './types.ts';
 
@@ -72,28 +73,8 @@ export class Ingestor {
 
   /** Analyses posts in arrival order, stage by stage over the batch (see Analyzer.analyzeBatch). */
   analyseBatch(posts: PreparedPost[], sourceName: string): AnalysedPost[] {
-    const details = this.analyzer.analyzeBatch(
-      posts.map((p) => ({
-        id: p.row.id, text: p.row.text, ...(p.row.title ? { title: p.row.title } : {}), html: false, source: sourceName, ...(p.row.author ? { author: p.row.author } : {}),
-      })),
-    );
-    return posts.map((p, i) => {
-      const d = details[i]!;
-      const r = d.result;
-      return {
-        ...p,
-        analysis: {
-          tokens: d.tokens,
-          keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
-          sentiment: r.sentiment,
-          simhash: r.simhash,
-          duplicateOf: r.duplicate_of,
-          places: r.places,
-          units: r.units,
-          plans: r.plans.map((m) => ({ plan: m.name, terms: m.hits })),
-        },
-      };
-    });
+    const details = this.analyzer.analyzeBatch(posts.map((p) => analyzeInputOf(p, sourceName)));
+    return posts.map((p, i) => ({ ...p, analysis: analysisOut(details[i]!, details[i]!.result.duplicate_of) }));
   }
 
   async ingest(source: SourceRef, items: CollectedItem[], now: Date, opts: IngestOptions = {}): Promise<BatchResult> {

@@ -86,16 +86,7 @@ export class EventTracker {
     const retired = this.seq % 128 === 0 ? this.retireQuiet(this.clock) : [];
     const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts, this.intern);
     this.df.add(vec.keys());
-    const member: MemberInfo = {
-      id: input.id,
-      at,
-      vec,
-      ...(tvec.size > 0 ? { tvec } : {}),
-      ...(input.title ? { title: input.title } : {}),
-      ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
-      ...(input.source ? { source: input.source } : {}),
-      ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
-    };
+    const member = memberOf(input, at, vec, tvec);
     const match = this.findEvent(input, vec, tvec);
     const when = new Date(at);
     const changes: MembershipRecord[] = [];
@@ -133,16 +124,7 @@ export class EventTracker {
     this.seq++;
     const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts, this.intern);
     this.df.add(vec.keys());
-    const member: MemberInfo = {
-      id: input.id,
-      at,
-      vec,
-      ...(tvec.size > 0 ? { tvec } : {}),
-      ...(input.title ? { title: input.title } : {}),
-      ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
-      ...(input.source ? { source: input.source } : {}),
-      ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
-    };
+    const member = memberOf(input, at, vec, tvec);
     const id = this.resolve(eventId);
     let ev = this.active.get(id);
     if (!ev) {
@@ -403,6 +385,19 @@ export class EventTracker {
   reindex(): void {
     for (const ev of this.active.values()) this.index.set(ev.id, ev.centroid.keys());
   }
+}
+
+function memberOf(input: TrackInput, at: number, vec: TermVector, tvec: TermVector): MemberInfo {
+  return {
+    id: input.id,
+    at,
+    vec,
+    ...(tvec.size > 0 ? { tvec } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
+    ...(input.source ? { source: input.source } : {}),
+    ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
+  };
 }
 
 function postTime(published: Date | undefined, now: Date | undefined, clock: number): number {
