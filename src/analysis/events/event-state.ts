@@ -3,6 +3,7 @@
  * sources and sentiment, an hourly histogram for trends and bursts, and its summary.
  */
 import { addInto, cosine, prune, topWeighted, type TermVector } from './vector.ts';
+import type { Packed, TermTable } from './packed.ts';
 import type { Engagement, EventSummary, SentimentLabel, SentimentMix } from './types.ts';
 
 export const HOUR_MS = 3_600_000;
@@ -15,6 +16,9 @@ export interface MemberInfo {
   vec?: TermVector;
   /** Title vector (empty or absent when the post has no title); kept like `vec`. */
   tvec?: TermVector;
+  /** Packed forms of vec and tvec (runtime only, rebuilt from the maps when the term table moved on). */
+  pvec?: Packed;
+  ptvec?: Packed;
   simhash?: bigint;
   /** The SimHash as two 32-bit halves (compared without BigInt arithmetic). */
   simhashHi?: number;
@@ -59,6 +63,9 @@ export class EventState {
   touched = 0;
   /** Σ w² of the centroid, cached between changes (every candidate check needs it). */
   private norm2: number | null = null;
+  /** Packed centroid and title centroid, cached between changes. */
+  private packedSum: Packed | null = null;
+  private packedTitleSum: Packed | null = null;
 
   constructor(
     readonly id: string,
@@ -81,7 +88,27 @@ export class EventState {
       this.centroidShared = false;
     }
     this.norm2 = null;
+    this.packedSum = null;
     return this.centroidSum;
+  }
+
+  /** The centroid packed (a one-member event shares its member's packed vector). */
+  packedCentroid(table: TermTable): Packed {
+    const p = this.packedSum;
+    if (p !== null && p.gen === table.gen) return p;
+    return (this.packedSum = table.pack(this.centroidSum));
+  }
+
+  /** The title centroid packed. */
+  packedTitleCentroid(table: TermTable): Packed {
+    const p = this.packedTitleSum;
+    if (p !== null && p.gen === table.gen) return p;
+    return (this.packedTitleSum = table.pack(this.titleCentroid));
+  }
+
+  /** Call after changing `titleCentroid` from outside (merges). */
+  titleChanged(): void {
+    this.packedTitleSum = null;
   }
 
   /** Squared length of the centroid (computed as cosine() would, cached until the centroid changes). */
@@ -97,6 +124,7 @@ export class EventState {
   /** Call after changing `centroid` from outside (merges, restores). */
   centroidChanged(): void {
     this.norm2 = null;
+    this.packedSum = null;
   }
 
   /** Adds a member; `intoCentroid` false when the caller carries the centroid mass over itself (merges). */
@@ -107,8 +135,12 @@ export class EventState {
       if (intoCentroid && this.centroidSum.size === 0 && this.members.size === 1) {
         this.centroidSum = m.vec;
         this.centroidShared = true;
+        this.packedSum = m.pvec ?? null;
       } else if (intoCentroid) addInto(this.ownCentroid(), m.vec, this.limits.centroidTerms);
-      if (intoCentroid && m.tvec) addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
+      if (intoCentroid && m.tvec && m.tvec.size > 0) {
+        addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
+        this.packedTitleSum = null;
+      }
       this.withVectors.push(m.id);
       this.trimVectors();
     }
@@ -137,6 +169,7 @@ export class EventState {
       this.norm2 = null;
       subtract(this.ownCentroid(), m.vec);
       if (m.tvec) subtract(this.titleCentroid, m.tvec);
+      this.packedTitleSum = null;
       const i = this.withVectors.indexOf(id);
       if (i >= 0) this.withVectors.splice(i, 1);
     }
@@ -163,6 +196,8 @@ export class EventState {
       if (m) {
         delete m.vec;
         delete m.tvec;
+        delete m.pvec;
+        delete m.ptvec;
       }
     }
   }
@@ -197,6 +232,8 @@ export class EventState {
   /** Keeps the centroid bounded after bulk changes (merges). */
   compact(): void {
     this.norm2 = null;
+    this.packedSum = null;
+    this.packedTitleSum = null;
     if (this.centroidSum.size > this.limits.centroidTerms) prune(this.ownCentroid(), this.limits.centroidTerms);
     prune(this.titleCentroid, this.limits.centroidTerms);
   }

@@ -42,6 +42,11 @@ export interface TrackerOptions {
   /** General IDF table (default: the analysis engine's table, jieba's IDF plus local updates); unknown terms get `unknownIdf`. */
   idf: IdfLookup;
   unknownIdf: number;
+  /**
+   * Distinct terms the tracker keeps ids for; half of it bounds the terms with a stream document frequency (their
+   * counts are halved beyond that). Over it, terms without a document frequency are forgotten (speed only).
+   */
+  maxTerms: number;
   /** Max sources remembered per event, hourly buckets kept per event. */
   maxSources: number;
   seriesHours: number;
@@ -68,6 +73,7 @@ export const DEFAULT_TRACKER_OPTIONS: Readonly<TrackerOptions> = Object.freeze({
   minDocsForShare: 30,
   idf: (term: string) => defaultIdfTable().idf(term),
   unknownIdf: 10,
+  maxTerms: 400_000,
   maxSources: 1000,
   seriesHours: 15 * 24,
 });

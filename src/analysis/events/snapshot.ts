@@ -2,7 +2,7 @@
  * Tracker state as plain JSON (bigints as hex, maps as entry lists), so the live pipeline can persist it and
  * resume after a restart with the same event ids and assignments.
  */
-import { DocFrequency, type DocFrequencyState } from './doc-frequency.ts';
+import type { DocFrequencyState } from './packed.ts';
 import { EventState, type MemberInfo } from './event-state.ts';
 import type { TrackerOptions } from './options.ts';
 import { EventTracker } from './tracker.ts';
@@ -99,7 +99,7 @@ export function snapshotTracker(t: EventTracker): TrackerSnapshot {
     version: 1,
     clock: Number.isFinite(t.clock) ? t.clock : null,
     seq: t.seq,
-    df: t.df.toJSON(),
+    df: t.dfState(),
     events,
     redirects: [...t.redirects],
     apart: [...t.apart],
@@ -111,7 +111,7 @@ export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions>
   const t = new EventTracker(opts);
   t.clock = s.clock ?? Number.NEGATIVE_INFINITY;
   t.seq = s.seq;
-  t.df = DocFrequency.from(s.df);
+  t.loadDf(s.df);
   for (const es of s.events) {
     const e = new EventState(es.id, t.opts);
     for (const m of es.members) e.members.set(m.id, memberIn(m));

@@ -25,7 +25,9 @@ describe('TermIndex', () => {
   it('ranks candidates like accumulating and sorting every event, through adds, sets and removals', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 120 }), fc.array(fc.tuple(term, fc.constantFrom(0.1, 0.25, 0.5, 1)), { maxLength: 6 }), fc.integer({ min: 1, max: 8 }), (ops, query, limit) => {
-        const idx = new TermIndex();
+        const idx = new TermIndex<{ id: string }>();
+        const vocab = ['积水', '道路', '学校', '食堂', '停水', '维修', '村民', '价格'];
+        const ids = (ts: readonly string[]): number[] => ts.map((t) => vocab.indexOf(t));
         const model = new Map<string, Set<string>>();
         for (const o of ops) {
           const id = `ev-${o.ev}`;
@@ -33,21 +35,21 @@ describe('TermIndex', () => {
             idx.remove(id);
             model.delete(id);
           } else if (o.kind === 'set') {
-            idx.set(id, o.terms);
+            idx.set({ id }, ids(o.terms));
             model.set(id, new Set(o.terms));
           } else {
-            idx.add(id, o.terms);
+            idx.add({ id }, ids(o.terms));
             const s = model.get(id) ?? new Set<string>();
             for (const t of o.terms) s.add(t);
             model.set(id, s);
           }
         }
-        const got = idx.rankedCandidates(query, limit);
+        const got = idx.rankedCandidates(ids(query.map(([t]) => t)), query.map(([, w]) => w), query.length, limit).map((e) => e.id);
         const want = naiveRanked(model, query, limit);
         // up to `limit` matches come back in first-seen order; beyond that, ranked
         expect(want.all <= limit ? [...got].sort() : got).toEqual(want.top);
         const shared = new Set<string>(query.map(([t]) => t));
-        expect([...idx.candidates(shared)].sort()).toEqual([...model].filter(([, ts]) => [...ts].some((t) => shared.has(t))).map(([e]) => e).sort());
+        expect([...idx.candidates(ids([...shared]))].sort()).toEqual([...model].filter(([, ts]) => [...ts].some((t) => shared.has(t))).map(([e]) => e).sort());
       }),
       { numRuns: 300 },
     );

@@ -5,12 +5,12 @@
  * that grow alike are merged; quiet events are retired. Staff merges and splits keep membership history.
  */
 import { EventState, HOUR_MS, type MemberInfo } from './event-state.ts';
-import { DocFrequency } from './doc-frequency.ts';
 import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './options.ts';
 import { restoreTracker, snapshotTracker, type TrackerSnapshot } from './snapshot.ts';
 import { TermIndex } from './term-index.ts';
 import { popcount32 } from '../simhash.ts';
-import { cosine, cosineWithNorm, dot, postVectors, squaredLength, type TermVector } from './vector.ts';
+import { postVectorsWithIds, squaredLength, type TermVector } from './vector.ts';
+import { packedNorm2, Scratch, TermTable, type DocFrequencyState, type Packed } from './packed.ts';
 import type { AddResult, EventSummary, MembershipRecord, SentimentMix, TrackInput } from './types.ts';
 
 export interface TrackerErrorInfo {
@@ -52,28 +52,23 @@ export class EventTracker {
   readonly postEvent = new Map<string, string>();
   readonly redirects = new Map<string, string>();
   readonly apart = new Set<string>();
-  df: DocFrequency;
-  private readonly index = new TermIndex();
-  /** General IDF per term, memoised (the table is fixed while the tracker runs). */
-  private readonly idfMemo = new Map<string, number>();
+  private readonly index = new TermIndex<EventState>();
   /**
-   * One string object per term: vectors keyed by the same objects make map hits pointer comparisons (terms come
-   * from each post's own token strings otherwise). Cleared when large; that only costs speed.
+   * Term ids and canonical strings (vectors keyed by the same string objects make map hits pointer comparisons),
+   * the general IDF memoised per id, and the packed vectors' ids (see packed.ts). Reset when large (between
+   * posts); that only costs speed.
    */
-  private readonly terms = new Map<string, string>();
-  private readonly intern = (t: string): string => {
-    const c = this.terms.get(t);
-    if (c !== undefined) return c;
-    if (this.terms.size > 200_000) this.terms.clear();
-    this.terms.set(t, t);
-    return t;
-  };
+  private readonly terms: TermTable;
+  /** The current post's body and title vectors by term id, for the dot products with candidates. */
+  private readonly scratch = new Scratch();
+  private readonly titleScratch = new Scratch();
+  private readonly idfOf = (id: number, t: string): number => this.idfWithId(id, t);
   clock = Number.NEGATIVE_INFINITY;
   seq = 0;
 
   constructor(opts: Partial<TrackerOptions> = {}) {
     this.opts = { ...DEFAULT_TRACKER_OPTIONS, ...opts };
-    this.df = new DocFrequency();
+    this.terms = new TermTable(this.opts.maxTerms, Math.max(1, Math.floor(this.opts.maxTerms / 2)));
   }
 
   /** Assigns a post to an event (existing or new). `now` stands in for a missing or invalid publish time. */
@@ -84,10 +79,11 @@ export class EventTracker {
     this.clock = Math.max(this.clock, at);
     this.seq++;
     const retired = this.seq % 128 === 0 ? this.retireQuiet(this.clock) : [];
-    const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts, this.intern);
-    this.df.add(vec.keys());
-    const member = memberOf(input, at, vec, tvec);
-    const match = this.findEvent(input, vec, tvec);
+    if (this.terms.maybeCompact()) this.reindex();
+    const { body: vec, title: tvec, packedBody, packedTitle } = postVectorsWithIds(input, this.idfOf, this.opts, this.terms);
+    this.terms.addDoc(packedBody!.ids);
+    const member = memberOf(input, at, vec, tvec, packedBody, packedTitle);
+    const match = this.findEvent(input, vec, tvec, member);
     const when = new Date(at);
     const changes: MembershipRecord[] = [];
     let ev: EventState;
@@ -103,7 +99,7 @@ export class EventTracker {
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
     // The event's index terms only grow between merges and splits: add this member's terms.
-    this.index.add(ev.id, vec.keys());
+    this.index.add(ev, packedBody!.ids);
     // merging is checked while an event is young and then at each doubling: bounded cost per post
     const merged = match && isCheckpoint(ev.size) ? this.autoMerge(ev, when) : undefined;
     if (merged) changes.push(merged.record);
@@ -122,9 +118,10 @@ export class EventTracker {
     const at = postTime(input.publishedAt, now, this.clock);
     this.clock = Math.max(this.clock, at);
     this.seq++;
-    const { body: vec, title: tvec } = postVectors(input, (t) => this.idf(t), this.opts, this.intern);
-    this.df.add(vec.keys());
-    const member = memberOf(input, at, vec, tvec);
+    if (this.terms.maybeCompact()) this.reindex();
+    const { body: vec, title: tvec, packedBody, packedTitle } = postVectorsWithIds(input, this.idfOf, this.opts, this.terms);
+    this.terms.addDoc(packedBody!.ids);
+    const member = memberOf(input, at, vec, tvec, packedBody, packedTitle);
     const id = this.resolve(eventId);
     let ev = this.active.get(id);
     if (!ev) {
@@ -134,46 +131,60 @@ export class EventTracker {
     ev.addMember(member, input.places, input.units, input.engagement);
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
-    this.index.add(ev.id, vec.keys());
+    this.index.add(ev, packedBody!.ids);
   }
 
   /** Effective IDF: the general table, damped for words a large share of this stream's posts contain. */
   idf(term: string): number {
-    let base = this.idfMemo.get(term);
-    if (base === undefined) {
+    return this.idfWithId(this.terms.id(term), term);
+  }
+
+  private idfWithId(id: number, term: string): number {
+    let base = this.terms.idf[id]!;
+    if (Number.isNaN(base)) {
       base = this.opts.idf(term) ?? this.opts.unknownIdf;
-      if (this.idfMemo.size > 200_000) this.idfMemo.clear();
-      this.idfMemo.set(term, base);
+      this.terms.idf[id] = base;
     }
-    if (this.df.count < this.opts.minDocsForShare) return base;
-    const share = this.df.share(term);
+    if (this.terms.docs < this.opts.minDocsForShare) return base;
+    const share = this.terms.share(id);
     if (share <= this.opts.commonShare) return base;
     return base * (Math.log(1 / share) / -Math.log(this.opts.commonShare));
   }
 
-  private findEvent(input: TrackInput, vec: TermVector, tvec: TermVector): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
+  private findEvent(input: TrackInput, vec: TermVector, tvec: TermVector, post: MemberInfo): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
     const dupOf = input.duplicateOf ? this.postEvent.get(input.duplicateOf) : undefined;
     const dupEvent = dupOf ? this.active.get(dupOf) : undefined;
     if (dupEvent) return { event: dupEvent, score: 1, via: 'duplicate' };
+    this.scratch.load(this.packedVec(post)!, this.terms.size);
+    if (tvec.size > 0) this.titleScratch.load(this.packedTitle(post)!, this.terms.size);
+    try {
+      return this.bestEvent(input, post, vec, tvec);
+    } finally {
+      this.scratch.unload();
+      this.titleScratch.unload();
+    }
+  }
+
+  /** findEvent's search, with the post's vectors loaded into the scratch arrays. */
+  private bestEvent(input: TrackInput, post: MemberInfo, vec: TermVector, tvec: TermVector): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
     let best: EventState | undefined;
     let bestScore = 0;
-    const terms = firstKeys(vec, this.opts.candidateTerms).map((t) => [t, vec.get(t) ?? 0] as [string, number]);
+    // the post's highest-weight terms (post vectors are built highest weight first)
+    const pv = this.packedVec(post)!;
     // Cheap pass: centroid cosine for every ranked candidate; the full check (links to recent members, titles)
     // only for the closest few, so the cost per post stays bounded however many events share its words.
     const shortlist: { ev: EventState; c: number }[] = [];
     const na = squaredLength(vec);
-    for (const id of this.index.rankedCandidates(terms, this.opts.maxCandidates)) {
-      const ev = this.active.get(id);
-      if (!ev) continue;
+    for (const ev of this.index.rankedCandidates(pv.ids, pv.ws, Math.min(this.opts.candidateTerms, pv.ids.length), this.opts.maxCandidates)) {
       const nb = ev.centroidNorm2();
-      shortlist.push({ ev, c: nb === 0 || na === 0 ? 0 : dot(vec, ev.centroid) / Math.sqrt(na * nb) });
+      shortlist.push({ ev, c: nb === 0 || na === 0 ? 0 : this.scratch.dot(ev.packedCentroid(this.terms)) / Math.sqrt(na * nb) });
     }
     shortlist.sort((a, b) => b.c - a.c);
     const close = shortlist.length > this.opts.fullChecks ? shortlist.slice(0, this.opts.fullChecks) : shortlist;
     // A copy of a member (SimHash) joins that member's event even when the words are few.
-    if (input.simhash !== undefined) {
-      const hi = Number(BigInt.asUintN(32, input.simhash >> 32n));
-      const lo = Number(BigInt.asUintN(32, input.simhash));
+    if (post.simhashHi !== undefined) {
+      const hi = post.simhashHi;
+      const lo = post.simhashLo!;
       for (const { ev } of close) if (this.isCopyOfMember(ev, hi, lo)) return { event: ev, score: 1, via: 'duplicate' };
     }
     const w = this.opts.centroidWeight;
@@ -183,7 +194,7 @@ export class EventTracker {
       // that cannot beat the best so far (candidates come closest first, so a strong match prunes the rest)
       const most = (tvec.size > 0 && ev.titleCentroid.size > 0 ? (1 - tw) * (w * c + (1 - w)) + tw : w * c + (1 - w)) + this.opts.placeBonus;
       if (best && most < bestScore) continue;
-      const s = this.similarity(vec, tvec, ev, input.places, input.units, c);
+      const s = this.similarity(tvec, ev, input.places, input.units, c);
       if (s > bestScore || (s === bestScore && best && ev.touched > best.touched)) {
         best = ev;
         bestScore = s;
@@ -193,32 +204,52 @@ export class EventTracker {
   }
 
   /**
-   * Similarity of a post to an event: centroid cosine blended with the best link to a recent member, over the
-   * whole text and (when both sides have titles) over titles alone.
+   * Similarity of the loaded post (see findEvent) to an event: centroid cosine `c` blended with the best link to a
+   * recent member, over the whole text and (when both sides have titles) over titles alone.
    */
-  similarity(vec: TermVector, tvec: TermVector, ev: EventState, places: readonly string[], units: readonly string[], centroidCos?: number): number {
+  private similarity(tvec: TermVector, ev: EventState, places: readonly string[], units: readonly string[], c: number): number {
     const w = this.opts.centroidWeight;
-    const c = centroidCos ?? cosineWithNorm(vec, ev.centroid, ev.centroidNorm2());
     let link = 0;
     let tlink = 0;
     const single = ev.size === 1 && ev.withVectors.length === 1;
+    const titled = tvec.size > 0 && ev.titleCentroid.size > 0;
+    // cosine of the post's title with the event's title centroid
+    const titleCos = (): number => {
+      const tc = ev.packedTitleCentroid(this.terms);
+      const nb = packedNorm2(tc);
+      const na = squaredLength(tvec);
+      return nb === 0 || na === 0 ? 0 : this.titleScratch.dot(tc) / Math.sqrt(na * nb);
+    };
     if (single) {
       // One member: the centroid is that member's vector, so the best link is the centroid cosine itself.
       link = c;
-      tlink = tvec.size > 0 && ev.titleCentroid.size > 0 ? cosine(tvec, ev.titleCentroid) : 0;
+      tlink = titled ? titleCos() : 0;
     } else {
       for (const r of ev.recentMembers(this.opts.recentMembers)) {
-        link = Math.max(link, dot(vec, r.vec!));
-        if (r.tvec && tvec.size > 0) tlink = Math.max(tlink, dot(tvec, r.tvec));
+        link = Math.max(link, this.scratch.dot(this.packedVec(r)!));
+        if (r.tvec && r.tvec.size > 0 && tvec.size > 0) tlink = Math.max(tlink, this.titleScratch.dot(this.packedTitle(r)!));
       }
     }
     let s = w * c + (1 - w) * link;
-    if (tvec.size > 0 && ev.titleCentroid.size > 0) {
-      const t = w * (single ? tlink : cosine(tvec, ev.titleCentroid)) + (1 - w) * tlink;
+    if (titled) {
+      const t = w * (single ? tlink : titleCos()) + (1 - w) * tlink;
       s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
     }
     if (places.some((p) => ev.places.has(p)) || units.some((u) => ev.units.has(u))) s += this.opts.placeBonus;
     return s;
+  }
+
+  /** A member's packed vector (rebuilt from its map after the term table was reset). */
+  private packedVec(m: MemberInfo): Packed | undefined {
+    if (!m.vec) return undefined;
+    if (m.pvec === undefined || m.pvec.gen !== this.terms.gen) m.pvec = this.terms.pack(m.vec);
+    return m.pvec;
+  }
+
+  private packedTitle(m: MemberInfo): Packed | undefined {
+    if (!m.tvec) return undefined;
+    if (m.ptvec === undefined || m.ptvec.gen !== this.terms.gen) m.ptvec = this.terms.pack(m.tvec);
+    return m.ptvec;
   }
 
   private isCopyOfMember(ev: EventState, hi: number, lo: number): boolean {
@@ -232,21 +263,34 @@ export class EventTracker {
 
   /** After an event grew, merge it with an event whose centroid became close (smaller into larger). */
   private autoMerge(ev: EventState, at: Date): { survivor: string; record: MembershipRecord } | undefined {
-    const unit = normalised(ev.centroid);
-    const top = [...unit.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20);
+    const unit = normalisedPacked(ev.packedCentroid(this.terms));
+    const na = packedNorm2(unit);
+    // the top 20 terms by weight (a stable sort: ties keep centroid order)
+    const order = Array.from({ length: unit.ids.length }, (_, i) => i).sort((a, b) => unit.ws[b]! - unit.ws[a]!);
+    const n = Math.min(20, order.length);
+    const topIds = new Int32Array(n);
+    const topWs = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      topIds[i] = unit.ids[order[i]!]!;
+      topWs[i] = unit.ws[order[i]!]!;
+    }
     let best: EventState | undefined;
     let bestScore = this.opts.mergeThreshold;
     // Events close enough to merge (cosine ≥ mergeThreshold) share much of this event's top weight, so the
     // candidates sharing the most of it are enough: the cost per check stays bounded however common its words.
-    for (const id of this.index.rankedCandidates(top, this.opts.maxCandidates + 1)) {
-      if (id === ev.id || this.apart.has(pairKey(id, ev.id))) continue;
-      const other = this.active.get(id);
-      if (!other) continue;
-      const s = cosineWithNorm(unit, other.centroid, other.centroidNorm2());
-      if (s >= bestScore) {
-        best = other;
-        bestScore = s;
+    this.scratch.load(unit, this.terms.size);
+    try {
+      for (const other of this.index.rankedCandidates(topIds, topWs, n, this.opts.maxCandidates + 1)) {
+        if (other === ev || this.apart.has(pairKey(other.id, ev.id))) continue;
+        const nb = other.centroidNorm2();
+        const s = nb === 0 || na === 0 ? 0 : this.scratch.dot(other.packedCentroid(this.terms)) / Math.sqrt(na * nb);
+        if (s >= bestScore) {
+          best = other;
+          bestScore = s;
+        }
       }
+    } finally {
+      this.scratch.unload();
     }
     if (!best) return undefined;
     const [keep, gone] = best.size > ev.size || (best.size === ev.size && best.firstSeen <= ev.firstSeen) ? [best, ev] : [ev, best];
@@ -273,7 +317,7 @@ export class EventTracker {
     keep.touched = this.seq;
     this.active.delete(gone.id);
     this.index.remove(gone.id);
-    this.index.set(keep.id, keep.centroid.keys());
+    this.index.set(keep, keep.packedCentroid(this.terms).ids);
     this.redirects.set(gone.id, keep.id);
     for (const [from, to] of this.redirects) if (to === gone.id) this.redirects.set(from, keep.id);
     return { kind: 'merged', eventId: keep.id, from: gone.id, postIds, at, by };
@@ -302,8 +346,8 @@ export class EventTracker {
     }
     ev.touched = this.seq;
     this.active.set(ev.id, ev);
-    this.index.set(ev.id, ev.centroid.keys());
-    this.index.set(from.id, from.centroid.keys());
+    this.index.set(ev, ev.packedCentroid(this.terms).ids);
+    this.index.set(from, from.packedCentroid(this.terms).ids);
     this.apart.add(pairKey(from.id, ev.id));
     return { eventId: ev.id, records: [{ kind: 'split', eventId: ev.id, from: from.id, postIds: moved.map((m) => m.id), at, by: 'staff' }] };
   }
@@ -381,18 +425,30 @@ export class EventTracker {
     return restoreTracker(s, opts);
   }
 
+  /** @internal the stream's document frequencies, for snapshots */
+  dfState(): DocFrequencyState {
+    return this.terms.dfState();
+  }
+
+  /** @internal used by restore() */
+  loadDf(s: DocFrequencyState): void {
+    this.terms.loadDf(s);
+  }
+
   /** @internal used by restore() */
   reindex(): void {
-    for (const ev of this.active.values()) this.index.set(ev.id, ev.centroid.keys());
+    this.index.clear();
+    for (const ev of this.active.values()) this.index.set(ev, ev.packedCentroid(this.terms).ids);
   }
 }
 
-function memberOf(input: TrackInput, at: number, vec: TermVector, tvec: TermVector): MemberInfo {
+function memberOf(input: TrackInput, at: number, vec: TermVector, tvec: TermVector, pvec?: Packed, ptvec?: Packed): MemberInfo {
   return {
     id: input.id,
     at,
     vec,
-    ...(tvec.size > 0 ? { tvec } : {}),
+    ...(pvec ? { pvec } : {}),
+    ...(tvec.size > 0 ? { tvec, ...(ptvec ? { ptvec } : {}) } : {}),
     ...(input.title ? { title: input.title } : {}),
     ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
     ...(input.source ? { source: input.source } : {}),
@@ -412,27 +468,18 @@ function isCheckpoint(n: number): boolean {
   return n <= 4 || (n & (n - 1)) === 0;
 }
 
-/** The first k keys of a vector (post vectors are built highest weight first). */
-function firstKeys(v: TermVector, k: number): string[] {
-  const out: string[] = [];
-  for (const t of v.keys()) {
-    if (out.length >= k) break;
-    out.push(t);
-  }
-  return out;
-}
-
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-function normalised(v: TermVector): TermVector {
+/** A packed vector scaled to unit length (as is when it is all zero). */
+function normalisedPacked(v: Packed): Packed {
   let n = 0;
-  for (const w of v.values()) n += w * w;
+  for (let i = 0; i < v.ws.length; i++) n += v.ws[i]! * v.ws[i]!;
   n = Math.sqrt(n) || 1;
-  const out: TermVector = new Map();
-  for (const [t, w] of v) out.set(t, w / n);
-  return out;
+  const ws = new Float64Array(v.ws.length);
+  for (let i = 0; i < ws.length; i++) ws[i] = v.ws[i]! / n;
+  return { ids: v.ids, ws, gen: v.gen };
 }
 
 function round(x: number): number {

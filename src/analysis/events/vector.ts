@@ -2,6 +2,7 @@
  * Sparse term vectors for event grouping: weighting of a post's terms (TF-IDF with a title boost),
  * cosine similarity, and bounded centroids (top-k terms kept).
  */
+import type { Packed, TermTable } from './packed.ts';
 
 export interface WeightedTerm {
   term: string;
@@ -51,6 +52,22 @@ function contentClass(t: string): number {
   return upper ? 2 : 1;
 }
 
+/**
+ * The term id a raw token counts as (its lower-case form when it has upper-case letters), or -1 when it is not a
+ * content term; what a token is is remembered per id, so each distinct token is classified once.
+ */
+function contentId(terms: TermTable, raw: string): number {
+  const id = terms.id(raw);
+  let k = terms.kind[id]!;
+  if (k === 0) {
+    const c = contentClass(raw);
+    k = c === 0 ? 1 : c === 1 ? 2 : 3;
+    if (k === 3) terms.lower[id] = terms.id(raw.toLowerCase());
+    terms.kind[id] = k;
+  }
+  return k === 1 ? -1 : k === 2 ? id : terms.lower[id]!;
+}
+
 /** Han characters of numbers and dates ("3月", "十二点", "第一"), so such tokens do not count as topic. */
 const NUMERIC_HAN = new Set([...'年月日时分秒号点个万亿多余第一二三四五六七八九十百千零两'].map((c) => c.charCodeAt(0)));
 
@@ -84,35 +101,137 @@ export interface PostTerms {
   keywords: readonly WeightedTerm[];
 }
 
+/** IDF by term id (and term), for the table path of postVectors. */
+export type IdfById = (id: number, term: string) => number;
+
+/** A post's vectors, as maps and (with the term table) packed in the same order. */
+export interface PostVectors {
+  body: TermVector;
+  title: TermVector;
+  packedBody?: Packed;
+  packedTitle?: Packed;
+}
+
 /**
  * The post's weighted term vectors. `body`: (1 + ln tf + titleBoost·[in title]) · idf over all its terms, top-k
  * kept, L2-normalised (falls back to the given keywords when the post has no usable tokens). `title`: idf over the
- * title's terms alone (empty when the post has no title).
+ * title's terms alone (empty when the post has no title). With a term table, terms are its canonical strings and
+ * the packed forms come along.
  */
-export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions, intern: (t: string) => string = (t) => t): { body: TermVector; title: TermVector } {
+export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions): PostVectors {
   const tf = termFrequencies(p.tokens);
   const inTitle = titleTerms(p.title, p.titleTokens, tf);
   for (const t of inTitle) if (!tf.has(t)) tf.set(t, 1);
   const weighted: [string, number][] = [];
   if (tf.size === 0) {
-    for (const k of p.keywords) if (k.weight > 0 && isContentTerm(k.term)) weighted.push([intern(k.term.toLowerCase()), k.weight]);
+    for (const k of p.keywords) if (k.weight > 0 && isContentTerm(k.term)) weighted.push([k.term.toLowerCase(), k.weight]);
   } else {
     for (const [t, n] of tf) {
       const w = (1 + Math.log(n) + (inTitle.has(t) ? opts.titleBoost : 0)) * (idf(t) ?? opts.unknownIdf);
-      if (w > 0) weighted.push([intern(t), w]);
+      if (w > 0) weighted.push([t, w]);
     }
   }
   const title: [string, number][] = [];
-  for (const t of inTitle) title.push([intern(t), idf(t) ?? opts.unknownIdf]);
+  for (const t of inTitle) title.push([t, idf(t) ?? opts.unknownIdf]);
   return { body: normalise(topTerms(weighted, opts.topK)), title: normalise(title) };
 }
 
-function byWeightThenTerm(a: [string, number], b: [string, number]): number {
+/**
+ * postVectors for the tracker: the same vectors, keyed by the term table's canonical strings, with their packed
+ * forms. Tokens are counted by term id (one table lookup per token; whether a token is a content term and its
+ * lower-case form are remembered per id), so no per-post maps are built but the vectors themselves.
+ */
+export function postVectorsWithIds(p: PostTerms, idf: IdfById, opts: VectorOptions, terms: TermTable): PostVectors {
+  // terms.tf and terms.mark are per-id scratch counters, zero between posts (the table may grow while this runs:
+  // they are read through `terms` each time)
+  const order: number[] = [];
+  const inTitle: number[] = [];
+  const weighted: [string, number, number][] = [];
+  const title: [string, number, number][] = [];
+  try {
+    for (const raw of p.tokens) {
+      // a content term has 2–20 characters (see contentClass): most single-character tokens end here
+      if (raw.length < 2 || raw.length > 20) continue;
+      const c = contentId(terms, raw);
+      if (c >= 0 && terms.tf[c]!++ === 0) order.push(c);
+    }
+    // title terms: the title's own tokens when given, else the post's terms found in the title
+    if (p.titleTokens) {
+      for (const t of p.titleTokens) {
+        if (!isContentTerm(t)) continue;
+        const id = terms.id(t.toLowerCase());
+        if (terms.mark[id] === 0) {
+          terms.mark[id] = 1;
+          inTitle.push(id);
+        }
+      }
+    } else if (p.title) {
+      const lower = p.title.toLowerCase();
+      for (const id of order) {
+        if (lower.includes(terms.name(id))) {
+          terms.mark[id] = 1;
+          inTitle.push(id);
+        }
+      }
+    }
+    for (const id of inTitle) {
+      if (terms.tf[id] === 0) {
+        terms.tf[id] = 1;
+        order.push(id);
+      }
+    }
+    if (order.length === 0) {
+      for (const k of p.keywords) {
+        if (!(k.weight > 0 && isContentTerm(k.term))) continue;
+        const id = terms.id(k.term.toLowerCase());
+        weighted.push([terms.name(id), k.weight, id]);
+      }
+    } else {
+      const tf = terms.tf;
+      const mark = terms.mark;
+      for (const id of order) {
+        const name = terms.name(id);
+        const w = (1 + Math.log(tf[id]!) + (mark[id] === 1 ? opts.titleBoost : 0)) * idf(id, name);
+        if (w > 0) weighted.push([name, w, id]);
+      }
+    }
+    for (const id of inTitle) {
+      const name = terms.name(id);
+      title.push([name, idf(id, name), id]);
+    }
+  } finally {
+    for (const id of order) terms.tf[id] = 0;
+    for (const id of inTitle) terms.mark[id] = 0;
+  }
+  const body = normaliseWithIds(topTerms(weighted, opts.topK), terms.gen);
+  const tvec = normaliseWithIds(title, terms.gen);
+  return { body: body.vec, title: tvec.vec, packedBody: body.packed, packedTitle: tvec.packed };
+}
+
+function normaliseWithIds(list: readonly [string, number, number][], gen: number): { vec: TermVector; packed: Packed } {
+  let norm = 0;
+  for (const e of list) norm += e[1] * e[1];
+  norm = Math.sqrt(norm);
+  const vec: TermVector = new Map();
+  if (norm === 0) return { vec, packed: { ids: new Int32Array(0), ws: new Float64Array(0), gen } };
+  const ids = new Int32Array(list.length);
+  const ws = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const [t, w, id] = list[i]!;
+    const x = w / norm;
+    vec.set(t, x);
+    ids[i] = id;
+    ws[i] = x;
+  }
+  return { vec, packed: { ids, ws, gen } };
+}
+
+function byWeightThenTerm(a: readonly [string, number, ...unknown[]], b: readonly [string, number, ...unknown[]]): number {
   return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 }
 
 /** The k entries of highest weight (ties by term), highest first: only the kept ones are sorted by the comparator. */
-function topTerms(entries: [string, number][], k: number): [string, number][] {
+function topTerms<E extends [string, number, ...unknown[]]>(entries: E[], k: number): E[] {
   if (entries.length > 2 * k && k > 0) {
     const ws = new Float64Array(entries.length);
     for (let i = 0; i < entries.length; i++) ws[i] = entries[i]![1];

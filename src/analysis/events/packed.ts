@@ -1,0 +1,221 @@
+/**
+ * Packed term vectors for the tracker's hot loops: each term gets a small integer id, and a vector is kept, next
+ * to its map form, as parallel typed arrays of ids and weights. A dot product with a post then reads the post's
+ * weights from a dense scratch array indexed by term id (loaded once per post) instead of doing a map lookup per
+ * term: about ten times faster on this machine. The maps stay the source of truth (snapshots, summaries, merges);
+ * packed forms are derived from them and rebuilt lazily when the id table was reset.
+ */
+import type { TermVector } from './vector.ts';
+
+export interface Packed {
+  ids: Int32Array;
+  ws: Float64Array;
+  /** Generation of the term table the ids belong to. */
+  gen: number;
+}
+
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_WS = new Float64Array(0);
+
+/** Document frequencies as plain data (snapshots). */
+export interface DocFrequencyState {
+  docs: number;
+  df: [string, number][];
+}
+
+/**
+ * Term → id, one canonical string per term (vectors keyed by the same string objects make map hits pointer
+ * comparisons), with per-id data: the memoised general IDF, whether a raw token is a content term (and its
+ * lower-case form's id), and the document frequencies learnt from the stream (so that words every post of this
+ * office shares stop looking distinctive). Document frequencies are halved when more than `maxDfTerms` terms have
+ * one (bounded memory, recent usage weighs more). The table itself is compacted when it holds more than `cap`
+ * terms: only terms with a document frequency keep an id, the generation moves on, and packed forms of older
+ * generations are rebuilt from their maps when next used.
+ */
+export class TermTable {
+  private ids = new Map<string, number>();
+  private names: string[] = [];
+  gen = 0;
+  /** Per-id memo of the general IDF (NaN: not looked up yet). */
+  idf = new Float64Array(1024).fill(Number.NaN);
+  /** Per raw-token id: 0 unknown, 1 not a content term, 2 content term, 3 content term whose lower case differs. */
+  kind = new Uint8Array(1024);
+  /** For kind 3: the id of the lower-case form. */
+  lower = new Int32Array(1024);
+  /** Stream document frequency per id, the number of documents, and how many ids have a frequency. */
+  df = new Int32Array(1024);
+  docs = 0;
+  /** Per-id scratch for one post at a time (term counts, title marks): all zero between posts. */
+  tf = new Int32Array(1024);
+  mark = new Uint8Array(1024);
+  private dfTerms = 0;
+
+  constructor(
+    private readonly cap = 400_000,
+    private readonly maxDfTerms = 200_000,
+  ) {}
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  id(t: string): number {
+    let i = this.ids.get(t);
+    if (i === undefined) {
+      i = this.names.length;
+      this.ids.set(t, i);
+      this.names.push(t);
+      if (i >= this.idf.length) this.grow();
+    }
+    return i;
+  }
+
+  name(id: number): string {
+    return this.names[id]!;
+  }
+
+  private grow(): void {
+    const n = this.idf.length * 2;
+    const idf = new Float64Array(n).fill(Number.NaN);
+    idf.set(this.idf);
+    this.idf = idf;
+    const kind = new Uint8Array(n);
+    kind.set(this.kind);
+    this.kind = kind;
+    const lower = new Int32Array(n);
+    lower.set(this.lower);
+    this.lower = lower;
+    const df = new Int32Array(n);
+    df.set(this.df);
+    this.df = df;
+    const tf = new Int32Array(n);
+    tf.set(this.tf);
+    this.tf = tf;
+    const mark = new Uint8Array(n);
+    mark.set(this.mark);
+    this.mark = mark;
+  }
+
+  /** Counts one document containing each of the given (distinct) term ids. */
+  addDoc(ids: Int32Array): void {
+    this.docs += 1;
+    const df = this.df;
+    for (let i = 0; i < ids.length; i++) if (df[ids[i]!]!++ === 0) this.dfTerms++;
+    if (this.dfTerms > this.maxDfTerms) this.halveDf();
+  }
+
+  /** Share of documents containing the term (0 when nothing is known). */
+  share(id: number): number {
+    return this.docs === 0 ? 0 : this.df[id]! / this.docs;
+  }
+
+  private halveDf(): void {
+    this.docs = Math.max(1, Math.floor(this.docs / 2));
+    const df = this.df;
+    let n = 0;
+    for (let i = 0; i < this.names.length; i++) {
+      const h = df[i]! >> 1;
+      df[i] = h;
+      if (h > 0) n++;
+    }
+    this.dfTerms = n;
+  }
+
+  dfState(): DocFrequencyState {
+    const out: [string, number][] = [];
+    for (let i = 0; i < this.names.length; i++) if (this.df[i]! > 0) out.push([this.names[i]!, this.df[i]!]);
+    return { docs: this.docs, df: out };
+  }
+
+  loadDf(s: DocFrequencyState): void {
+    this.df.fill(0);
+    this.dfTerms = 0;
+    this.docs = s.docs;
+    for (const [t, n] of s.df) {
+      if (!(n > 0)) continue;
+      const id = this.id(t);
+      if (this.df[id] === 0) this.dfTerms++;
+      this.df[id] = n;
+    }
+  }
+
+  /**
+   * Compacts the table when it is over its cap (call between posts, never while packed forms are in use): keeps
+   * the terms with a document frequency. Returns true when it did (ids changed: indexes keyed by id must be rebuilt).
+   */
+  maybeCompact(): boolean {
+    if (this.names.length <= this.cap) return false;
+    const state = this.dfState();
+    this.ids = new Map();
+    this.names = [];
+    const size = Math.max(1024, 2 ** Math.ceil(Math.log2(state.df.length + 1)));
+    this.idf = new Float64Array(size).fill(Number.NaN);
+    this.kind = new Uint8Array(size);
+    this.lower = new Int32Array(size);
+    this.df = new Int32Array(size);
+    this.tf = new Int32Array(size);
+    this.mark = new Uint8Array(size);
+    this.gen++;
+    this.loadDf(state);
+    return true;
+  }
+
+  /** The packed form of a vector, in the map's own order. */
+  pack(v: TermVector): Packed {
+    const n = v.size;
+    if (n === 0) return { ids: EMPTY_IDS, ws: EMPTY_WS, gen: this.gen };
+    const ids = new Int32Array(n);
+    const ws = new Float64Array(n);
+    let i = 0;
+    for (const [t, w] of v) {
+      ids[i] = this.id(t);
+      ws[i++] = w;
+    }
+    return { ids, ws, gen: this.gen };
+  }
+}
+
+/** A dense array of one vector's weights by term id: load, take dot products, unload. */
+export class Scratch {
+  private dense = new Float64Array(1024);
+  private loaded: Packed | null = null;
+
+  load(p: Packed, tableSize: number): void {
+    if (this.loaded) this.unload();
+    if (this.dense.length < tableSize) this.dense = new Float64Array(Math.max(tableSize, this.dense.length * 2));
+    const d = this.dense;
+    const { ids, ws } = p;
+    for (let i = 0; i < ids.length; i++) d[ids[i]!] = ws[i]!;
+    this.loaded = p;
+  }
+
+  unload(): void {
+    const p = this.loaded;
+    if (!p) return;
+    const d = this.dense;
+    const ids = p.ids;
+    for (let i = 0; i < ids.length; i++) d[ids[i]!] = 0;
+    this.loaded = null;
+  }
+
+  /** Σ loaded[t] · p[t] (ids added to the table after the load are not in the loaded vector: they count 0). */
+  dot(p: Packed): number {
+    const d = this.dense;
+    const n = d.length;
+    const { ids, ws } = p;
+    let s = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < n) s += d[id]! * ws[i]!;
+    }
+    return s;
+  }
+}
+
+/** Σ w² of a packed vector. */
+export function packedNorm2(p: Packed): number {
+  let n = 0;
+  const ws = p.ws;
+  for (let i = 0; i < ws.length; i++) n += ws[i]! * ws[i]!;
+  return n;
+}
