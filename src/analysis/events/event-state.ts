@@ -50,6 +50,8 @@ export class EventState {
   readonly members = new Map<string, MemberInfo>();
   /** Post ids of members that still carry a vector, oldest first. */
   readonly withVectors: string[] = [];
+  /** Those members themselves (same order as withVectors). */
+  private readonly vecMembers: MemberInfo[] = [];
   readonly places = new Map<string, number>();
   readonly units = new Map<string, number>();
   readonly sources = new Set<string>();
@@ -66,6 +68,13 @@ export class EventState {
   /** Packed centroid and title centroid, cached between changes. */
   private packedSum: Packed | null = null;
   private packedTitleSum: Packed | null = null;
+  /**
+   * Growable backing of the packed centroid while it is kept up to date member by member (a member's vector adds
+   * to existing terms and appends new ones, in the map's own order): term id → slot, and the arrays.
+   */
+  private slots: Map<number, number> | null = null;
+  private slotIds: Int32Array | null = null;
+  private slotWs: Float64Array | null = null;
 
   constructor(
     readonly id: string,
@@ -89,13 +98,83 @@ export class EventState {
     }
     this.norm2 = null;
     this.packedSum = null;
+    this.slots = null;
     return this.centroidSum;
+  }
+
+  /**
+   * Adds a member's vector to the centroid. The packed centroid follows incrementally (same order and sums as
+   * packing the map afresh) unless the centroid was pruned or the term ids moved on.
+   */
+  private addToCentroid(m: MemberInfo & { vec: TermVector }): void {
+    const packed = this.packedSum;
+    if (this.centroidShared) {
+      this.centroidSum = new Map(this.centroidSum);
+      this.centroidShared = false;
+    }
+    this.norm2 = null;
+    const sum = this.centroidSum;
+    addInto(sum, m.vec, this.limits.centroidTerms);
+    const pv = m.pvec;
+    if (packed === null || pv === undefined || pv.gen !== packed.gen) {
+      this.packedSum = null;
+      this.slots = null;
+      return;
+    }
+    let slots: Map<number, number>;
+    let ids: Int32Array;
+    let ws: Float64Array;
+    if (this.slots !== null && this.slotIds !== null && this.slotWs !== null) {
+      slots = this.slots;
+      ids = this.slotIds;
+      ws = this.slotWs;
+    } else {
+      // start from the current packed form (which may be a member's own arrays: copied, never changed in place)
+      slots = new Map();
+      const n0 = packed.ids.length;
+      ids = new Int32Array(Math.max(16, n0 * 2));
+      ws = new Float64Array(ids.length);
+      ids.set(packed.ids);
+      ws.set(packed.ws);
+      for (let i = 0; i < n0; i++) slots.set(packed.ids[i]!, i);
+      this.slots = slots;
+    }
+    let n = slots.size;
+    for (let i = 0; i < pv.ids.length; i++) {
+      const id = pv.ids[i]!;
+      const at = slots.get(id);
+      if (at !== undefined) {
+        ws[at]! += pv.ws[i]!;
+        continue;
+      }
+      if (n === ids.length) {
+        const grownIds = new Int32Array(n * 2);
+        grownIds.set(ids);
+        ids = grownIds;
+        const grownWs = new Float64Array(n * 2);
+        grownWs.set(ws);
+        ws = grownWs;
+      }
+      ids[n] = id;
+      ws[n] = pv.ws[i]!;
+      slots.set(id, n++);
+    }
+    this.slotIds = ids;
+    this.slotWs = ws;
+    if (n !== sum.size) {
+      // pruned (or anything unexpected): pack afresh when next needed
+      this.packedSum = null;
+      this.slots = null;
+      return;
+    }
+    this.packedSum = { ids: ids.subarray(0, n), ws: ws.subarray(0, n), gen: packed.gen };
   }
 
   /** The centroid packed (a one-member event shares its member's packed vector). */
   packedCentroid(table: TermTable): Packed {
     const p = this.packedSum;
     if (p !== null && p.gen === table.gen) return p;
+    this.slots = null;
     return (this.packedSum = table.pack(this.centroidSum));
   }
 
@@ -125,6 +204,7 @@ export class EventState {
   centroidChanged(): void {
     this.norm2 = null;
     this.packedSum = null;
+    this.slots = null;
   }
 
   /** Adds a member; `intoCentroid` false when the caller carries the centroid mass over itself (merges). */
@@ -136,12 +216,14 @@ export class EventState {
         this.centroidSum = m.vec;
         this.centroidShared = true;
         this.packedSum = m.pvec ?? null;
-      } else if (intoCentroid) addInto(this.ownCentroid(), m.vec, this.limits.centroidTerms);
+        this.slots = null;
+      } else if (intoCentroid) this.addToCentroid(m as MemberInfo & { vec: TermVector });
       if (intoCentroid && m.tvec && m.tvec.size > 0) {
         addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
         this.packedTitleSum = null;
       }
       this.withVectors.push(m.id);
+      this.vecMembers.push(m);
       this.trimVectors();
     }
     for (const p of new Set(places)) this.places.set(p, (this.places.get(p) ?? 0) + 1);
@@ -171,7 +253,10 @@ export class EventState {
       if (m.tvec) subtract(this.titleCentroid, m.tvec);
       this.packedTitleSum = null;
       const i = this.withVectors.indexOf(id);
-      if (i >= 0) this.withVectors.splice(i, 1);
+      if (i >= 0) {
+        this.withVectors.splice(i, 1);
+        this.vecMembers.splice(i, 1);
+      }
     }
     const label = m.sentiment ?? 'neutral';
     this.sentiment[label] = Math.max(0, this.sentiment[label] - 1);
@@ -181,18 +266,29 @@ export class EventState {
 
   /** The recent members that carry vectors, newest last. */
   recentMembers(n: number): MemberInfo[] {
-    const out: MemberInfo[] = [];
-    for (let i = Math.max(0, this.withVectors.length - n); i < this.withVectors.length; i++) {
-      const m = this.members.get(this.withVectors[i]!);
-      if (m?.vec) out.push(m);
+    const all = this.vecMembers;
+    return all.slice(Math.max(0, all.length - n)).filter((m) => m.vec !== undefined);
+  }
+
+  /** The members that carry vectors, oldest first (the event's own array: do not change it). */
+  vectorMembers(): readonly MemberInfo[] {
+    return this.vecMembers;
+  }
+
+  /** Restores the members that carry vectors (snapshot restore; members must be set first). */
+  restoreVectors(ids: readonly string[]): void {
+    for (const id of ids) {
+      const m = this.members.get(id);
+      if (!m) continue;
+      this.withVectors.push(id);
+      this.vecMembers.push(m);
     }
-    return out;
   }
 
   private trimVectors(): void {
     while (this.withVectors.length > this.limits.memberVectors) {
-      const old = this.withVectors.shift()!;
-      const m = this.members.get(old);
+      this.withVectors.shift();
+      const m = this.vecMembers.shift();
       if (m) {
         delete m.vec;
         delete m.tvec;
@@ -233,6 +329,7 @@ export class EventState {
   compact(): void {
     this.norm2 = null;
     this.packedSum = null;
+    this.slots = null;
     this.packedTitleSum = null;
     if (this.centroidSum.size > this.limits.centroidTerms) prune(this.ownCentroid(), this.limits.centroidTerms);
     prune(this.titleCentroid, this.limits.centroidTerms);

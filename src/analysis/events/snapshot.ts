@@ -115,7 +115,7 @@ export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions>
   for (const es of s.events) {
     const e = new EventState(es.id, t.opts);
     for (const m of es.members) e.members.set(m.id, memberIn(m));
-    e.withVectors.push(...es.withVectors);
+    e.restoreVectors(es.withVectors);
     const sum = e.ownCentroid();
     for (const [k, v] of es.centroid) sum.set(k, v);
     for (const [k, v] of es.titleCentroid) e.titleCentroid.set(k, v);

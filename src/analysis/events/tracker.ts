@@ -225,7 +225,10 @@ export class EventTracker {
       link = c;
       tlink = titled ? titleCos() : 0;
     } else {
-      for (const r of ev.recentMembers(this.opts.recentMembers)) {
+      const all = ev.vectorMembers();
+      for (let i = Math.max(0, all.length - this.opts.recentMembers); i < all.length; i++) {
+        const r = all[i]!;
+        if (!r.vec) continue;
         link = Math.max(link, this.scratch.dot(this.packedVec(r)!));
         if (r.tvec && r.tvec.size > 0 && tvec.size > 0) tlink = Math.max(tlink, this.titleScratch.dot(this.packedTitle(r)!));
       }
@@ -253,9 +256,8 @@ export class EventTracker {
   }
 
   private isCopyOfMember(ev: EventState, hi: number, lo: number): boolean {
-    for (const id of ev.withVectors) {
-      const m = ev.members.get(id);
-      if (m?.simhashHi === undefined) continue;
+    for (const m of ev.vectorMembers()) {
+      if (m.simhashHi === undefined) continue;
       if (popcount32((m.simhashHi ^ hi) >>> 0) + popcount32((m.simhashLo! ^ lo) >>> 0) <= this.opts.duplicateHamming) return true;
     }
     return false;
