@@ -28,6 +28,8 @@ export interface BuildOptions {
   /** A shared pino logger (the serve command's), used instead of creating one. */
   loggerInstance?: import('pino').Logger;
   services?: Services;
+  /** The built dashboard to serve at `/` (default web/dist); tests pass their own. */
+  webDist?: string;
 }
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -81,8 +83,21 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   registerMetrics(app);
   registerRoutes(app, { config: opts.config, store: opts.store, services, now, version: VERSION });
 
-  if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
+  const webDist = opts.webDist ?? WEB_DIST;
+  if (existsSync(webDist)) {
+    // Hashed build assets never change under their name: cached for a year. index.html names the current ones, so
+    // the browser checks it every time. The build writes .br/.gz copies (scripts/build-web.mjs), sent when accepted.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      setHeaders: (reply, path) => {
+        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   } else {
     app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>听风 Tingfeng</title><p>听风 Tingfeng API is running. The dashboard is not built: run <code>npm run build</code>. API docs: <a href="/docs">/docs</a></p>'),
