@@ -20,11 +20,12 @@ export function createOverviewService(
       const span = to - from;
       const bucket = (q.bucket ?? (span > 3 * 86400_000 ? 'day' : 'hour')) === 'day' ? 86400_000 : 3600_000;
       const offset = tzOffsetMs(opts.timezone, new Date(to));
-      // (the window's totals by sentiment are the histogram's sums: no second pass over the window's posts)
+      // (the window's totals by sentiment are the histogram's sums: no second pass over the window's posts; the
+      // counts read whole hours from the hourly table, postCounts)
       const [hist, prev, bySource, sources, events, recent, openAlerts, latestAlerts, openCases] = await Promise.all([
-        store.repos.posts.histogram(from, to, bucket, offset),
-        store.repos.posts.count({ from: from - span, to: from }),
-        store.repos.posts.countBy('source_id', from, to),
+        store.repos.postCounts.histogram(from, to, bucket, offset),
+        store.repos.postCounts.count(from - span, from),
+        store.repos.postCounts.countBySource(from, to),
         store.repos.sources.list(),
         store.repos.events.list({ from, limit: 10, offset: 0 }),
         store.repos.posts.analysisBetween(from, to, 5000),

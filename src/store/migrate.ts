@@ -5,9 +5,10 @@ import * as m001 from './migrations/001-domain.ts';
 import * as m002 from './migrations/002-postgres-partitions.ts';
 import * as m003 from './migrations/003-analysis-time-index.ts';
 import * as m004 from './migrations/004-events-level-index.ts';
+import * as m005 from './migrations/005-post-counts-hourly.ts';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
-const MIGRATIONS: Record<string, DialectMigration> = { '001-domain': m001, '002-postgres-partitions': m002, '003-analysis-time-index': m003, '004-events-level-index': m004 };
+const MIGRATIONS: Record<string, DialectMigration> = { '001-domain': m001, '002-postgres-partitions': m002, '003-analysis-time-index': m003, '004-events-level-index': m004, '005-post-counts-hourly': m005 };
 
 class Provider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}

@@ -14,6 +14,7 @@ import { unitsRepo } from './repos/units.repo.ts';
 import { casesRepo } from './repos/cases.repo.ts';
 import { settingsRepo } from './repos/settings.repo.ts';
 import { postsRepo } from './repos/posts.repo.ts';
+import { postCountsRepo } from './repos/post-counts.repo.ts';
 import { sourcesRepo } from './repos/sources.repo.ts';
 import { plansRepo } from './repos/plans.repo.ts';
 import { eventsRepo } from './repos/events.repo.ts';
@@ -32,6 +33,7 @@ function bind(exec: Exec) {
     cases: casesRepo(exec),
     settings: settingsRepo(exec),
     posts: postsRepo(exec),
+    postCounts: postCountsRepo(exec),
     sources: sourcesRepo(exec),
     plans: plansRepo(exec),
     events: eventsRepo(exec),
