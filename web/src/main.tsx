@@ -1,15 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import { LocaleProvider } from './i18n/locale-context.tsx';
+// The boot script: a few kilobytes that run as soon as the page opens. It starts the sign-in check and, when the
+// app opens on the overview, the overview's data and chart code, then loads the app (React, Ant Design, the pages:
+// root.tsx). The requests thus run while the app's code is still arriving instead of after it has started.
+import { startSessionCheck } from './auth/early-session.ts';
+import { startEarlyOverview } from './pages/overview/overview-early.ts';
 import './styles.css';
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <LocaleProvider>
-        <App />
-      </LocaleProvider>
-    </StrictMode>,
-  );
+startSessionCheck();
+startEarlyOverview(location.hash);
+void import('./root.tsx');

@@ -1,4 +1,6 @@
-// Who is logged in. Asks /api/auth/me once at start; any 401 from the API clears the user (→ login page).
+// Who is logged in. Asks /api/auth/me once at start (taking the boot script's early check, early-session.ts, when
+// there is one: answered before the app rendered, the first render already shows the signed-in shell); any 401 from
+// the API clears the user (→ login page).
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   checkSession,
@@ -10,6 +12,7 @@ import {
   type SessionUser,
 } from '../api/auth.api.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
+import { consumeEarlySession, earlySession } from './early-session.ts';
 
 export type AuthStatus = 'checking' | 'anonymous' | 'authenticated';
 
@@ -38,8 +41,13 @@ function toSession(me: MeResponse): Session {
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(null);
-  const [status, setStatus] = useState<AuthStatus>('checking');
+  const [early] = useState(earlySession);
+  const [session, setSession] = useState<Session | null>(() =>
+    early?.arrived?.value ? toSession(early.arrived.value) : null,
+  );
+  const [status, setStatus] = useState<AuthStatus>(() =>
+    early?.arrived ? (early.arrived.value ? 'authenticated' : 'anonymous') : 'checking',
+  );
 
   const clear = useCallback(() => {
     setSession(null);
@@ -53,16 +61,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthorizedHandler(clear);
     let live = true;
-    fetchMe().then(
-      (me) => live && accept(me),
+    consumeEarlySession();
+    // (an early answer that had arrived before the first render is already in the state)
+    if (!early?.arrived) {
       // 401, or the server unreachable: show the login page, whose own request will say what is wrong
-      () => live && clear(),
-    );
+      const me = early ? early.data : fetchMe().catch(() => null);
+      void me.then((m) => {
+        if (!live) return;
+        if (m) accept(m);
+        else clear();
+      });
+    }
     return () => {
       live = false;
       setUnauthorizedHandler(null);
     };
-  }, [clear, accept]);
+  }, [clear, accept, early]);
 
   // A desk stays open all day: when the tab comes back into view, confirm the session still holds (a 401 goes
   // through the global handler to the login page, before the officer starts typing into a dead session).

@@ -7,18 +7,30 @@ export interface DateFormatOptions {
   style?: 'datetime' | 'date' | 'time';
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (the overview formats a date per list
+// row): one per zone, kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, fmt);
+  }
+  return fmt;
+}
+
 function parts(d: Date, timeZone: string): Record<string, string> {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
   const out: Record<string, string> = {};
-  for (const p of fmt.formatToParts(d)) out[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(d)) out[p.type] = p.value;
   return out;
 }
 

@@ -1,9 +1,10 @@
-// A chart drawn by ECharts. The ECharts code (≈1 MB) is a separate chunk loaded the first time a chart shows, or
-// earlier through `preloadCharts` (the overview asks for it as the app starts). Once loaded, charts render it
-// directly: no Suspense fallback and no second commit per chart.
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+// A chart drawn by ECharts. The ECharts code is a separate chunk loaded the first time a chart shows, or earlier
+// through `preloadCharts` (chart-loader.ts; the boot script asks for it when the app opens on the overview). Once
+// loaded, charts render it directly: no Suspense fallback and no second commit per chart.
+import { lazy, Suspense, useState } from 'react';
 import { Skeleton } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
+import { loadChartView, loadedChartView } from './chart-loader.ts';
 
 export interface ChartProps {
   option: EChartsCoreOption;
@@ -15,27 +16,13 @@ export interface ChartProps {
   testId?: string;
 }
 
-let loaded: ComponentType<ChartProps> | null = null;
-let loading: Promise<{ default: ComponentType<ChartProps> }> | null = null;
+export { preloadCharts } from './chart-loader.ts';
 
-function load(): Promise<{ default: ComponentType<ChartProps> }> {
-  loading ??= import('./echart-view.tsx').then((m) => {
-    loaded = m.default;
-    return m;
-  });
-  return loading;
-}
-
-/** Starts loading the chart code now (before any chart shows). */
-export function preloadCharts(): Promise<unknown> {
-  return load();
-}
-
-const LazyEChartView = lazy(load);
+const LazyEChartView = lazy(loadChartView);
 
 export function Chart(props: ChartProps) {
   // each chart keeps the component it started with (switching would remount the canvas)
-  const [View] = useState(() => loaded);
+  const [View] = useState(() => loadedChartView());
   if (View) return <View {...props} />;
   return (
     <Suspense fallback={<Skeleton.Node active style={{ width: '100%', height: props.height ?? 300 }} />}>

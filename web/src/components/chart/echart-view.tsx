@@ -3,7 +3,7 @@
 // series and category names come from untrusted posts.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, PieChart } from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -13,11 +13,11 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import 'echarts-wordcloud';
 import type { ChartProps } from './chart.tsx';
 
 echarts.use([
   BarChart,
+  CustomChart,
   LineChart,
   PieChart,
   AriaComponent,
@@ -43,7 +43,11 @@ export default function EChartView({ option, height = 300, dark = false, label, 
     if (!el.current) return;
     const c = echarts.init(el.current, dark ? 'dark' : undefined, { renderer: 'canvas' });
     chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
+    // (the observer also reports the size the chart was just drawn at: redrawing for that would draw it twice)
+    const box = el.current;
+    const ro = new ResizeObserver(() => {
+      if (box.clientWidth !== c.getWidth() || box.clientHeight !== c.getHeight()) c.resize();
+    });
     ro.observe(el.current);
     return () => {
       ro.disconnect();

@@ -45,4 +45,32 @@ describe('overview charts', () => {
     expect(data[0]!.value).toBe(79);
     expect(Math.min(...data.map((d) => d.value))).toBe(80 - CLOUD_WORDS);
   });
+  it('draws the cloud as canvas text placed for the panel, the heaviest word in the middle', () => {
+    const keywords = [
+      { term: '<b>停水</b>', weight: 9 },
+      { term: '道路', weight: 3 },
+      { term: '学校', weight: 5 },
+    ];
+    const measure = (text: string, size: number) => text.length * size;
+    const opt = wordCloudOption({ keywords } as unknown as Overview, false, measure) as {
+      series: {
+        type: string;
+        data: { name: string }[];
+        renderItem: (p: { dataIndex: number }, api: { getWidth(): number; getHeight(): number }) => unknown;
+      }[];
+    };
+    const s = opt.series[0]!;
+    expect(s.type).toBe('custom');
+    expect(s.data.map((d) => d.name)).toEqual(['<b>停水</b>', '学校', '道路']);
+    const api = { getWidth: () => 400, getHeight: () => 280 };
+    const first = s.renderItem({ dataIndex: 0 }, api) as {
+      type: string;
+      x: number;
+      y: number;
+      style: { text: string };
+    };
+    expect(first).toMatchObject({ type: 'text', x: 200, y: 140, style: { text: '<b>停水</b>', fontSize: 40 } });
+    const others = [1, 2].map((i) => s.renderItem({ dataIndex: i }, api) as { x: number; y: number } | null);
+    for (const o of others) expect(o).not.toBeNull();
+  });
 });

@@ -3,6 +3,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { Overview, Sentiment } from '../../api/types.ts';
 import { SENTIMENT_COLORS } from '../../components/sentiment-colors.ts';
 import { bucketSeries } from '../../components/chart/series.ts';
+import {
+  canvasMeasure,
+  layoutCloud,
+  type MeasureText,
+  type PlacedWord,
+} from '../../components/chart/word-cloud-layout.ts';
 
 export { bucketSeries };
 
@@ -72,33 +78,56 @@ export function sourcesOption(o: Overview): EChartsCoreOption {
   };
 }
 
-/**
- * Words in the cloud, largest first. Laying out a word draws it and reads its pixels back, so the cloud was the
- * costliest chart of the overview's first load; a panel shows about this many anyway.
- */
+/** Words in the cloud, largest first: a panel shows about this many anyway. */
 export const CLOUD_WORDS = 40;
 
-export function wordCloudOption(o: Overview, dark = false): EChartsCoreOption {
+const CLOUD_FONT = 'sans-serif';
+
+/**
+ * The keywords as a word cloud: an ECharts custom series whose words are placed by layoutCloud (measured boxes on a
+ * spiral) for the panel's size at each render, drawn as canvas text (never HTML: the words come from posts).
+ */
+export function wordCloudOption(o: Overview, dark = false, measure?: MeasureText): EChartsCoreOption {
   const palette = dark
     ? ['#69b1ff', '#95de64', '#ffd666', '#ff85c0', '#5cdbd3']
     : ['#1677ff', '#389e0d', '#d46b08', '#c41d7f', '#08979c'];
+  const data = [...o.keywords]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, CLOUD_WORDS)
+    .map((k) => ({ name: k.term, value: k.weight }));
+  const words = data.map((d) => ({ text: d.name, weight: d.value }));
+  // one layout per panel size, shared by the render's calls for each word
+  let laid: { width: number; height: number; words: (PlacedWord | null)[] } | null = null;
+  const placedFor = (width: number, height: number) => {
+    if (!laid || laid.width !== width || laid.height !== height)
+      laid = { width, height, words: layoutCloud(words, width, height, measure ?? canvasMeasure(CLOUD_FONT)) };
+    return laid.words;
+  };
   return {
-    tooltip: { show: true },
+    animation: false,
+    tooltip: { show: true, formatter: (p: { name: string; value: number }) => `${p.name}: ${p.value}` },
     series: [
       {
-        type: 'wordCloud',
-        shape: 'circle',
-        sizeRange: [13, 40],
-        rotationRange: [0, 0],
-        gridSize: 6,
-        drawOutOfBound: false,
-        // place all words in one go: word by word with a repaint between made the cloud the overview's last chart
-        layoutAnimation: false,
-        textStyle: { color: (p: { dataIndex: number }) => palette[p.dataIndex % palette.length] },
-        data: [...o.keywords]
-          .sort((a, b) => b.weight - a.weight)
-          .slice(0, CLOUD_WORDS)
-          .map((k) => ({ name: k.term, value: k.weight })),
+        type: 'custom',
+        coordinateSystem: 'none',
+        renderItem: (params: { dataIndex: number }, api: { getWidth(): number; getHeight(): number }) => {
+          const w = placedFor(api.getWidth(), api.getHeight())[params.dataIndex];
+          if (!w) return null;
+          return {
+            type: 'text',
+            x: w.x,
+            y: w.y,
+            style: {
+              text: w.text,
+              fontSize: w.fontSize,
+              fontFamily: CLOUD_FONT,
+              fill: palette[params.dataIndex % palette.length],
+              align: 'center',
+              verticalAlign: 'middle',
+            },
+          };
+        },
+        data,
       },
     ],
   };

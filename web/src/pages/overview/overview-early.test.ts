@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Overview } from '../../api/types.ts';
 import {
   EARLY_FRESH_MS,
+  arrivedEarlyOverview,
   consumeEarlyOverview,
   earlyOverview,
   opensOnOverview,
@@ -44,6 +45,34 @@ describe('early overview load', () => {
       5000,
     );
     expect(await earlyOverview(5000)).toBeNull();
+    consumeEarlyOverview();
+  });
+
+  it('tells whether the early answer has arrived, so the page can draw it at its first render', async () => {
+    let resolve!: (o: Overview) => void;
+    const data = { totals: { posts: 5 } } as unknown as Overview;
+    startEarlyOverview(
+      '#/',
+      () => new Promise<Overview>((r) => (resolve = r)),
+      () => Promise.resolve(),
+      2000,
+    );
+    expect(arrivedEarlyOverview(2000)).toBeUndefined();
+    resolve(data);
+    await earlyOverview(2000);
+    expect(arrivedEarlyOverview(2000)).toBe(data);
+    expect(arrivedEarlyOverview(2000 + EARLY_FRESH_MS)).toBeUndefined();
+    consumeEarlyOverview();
+    expect(arrivedEarlyOverview(2000)).toBeUndefined();
+
+    startEarlyOverview(
+      '#/wall',
+      () => Promise.reject(new Error('401')),
+      () => Promise.resolve(),
+      3000,
+    );
+    await earlyOverview(3000);
+    expect(arrivedEarlyOverview(3000)).toBeNull();
     consumeEarlyOverview();
   });
 });

@@ -42,9 +42,19 @@ export function postsChange(o: Overview): number | null {
   return o.totals.previousPosts > 0 ? (o.totals.posts - o.totals.previousPosts) / o.totals.previousPosts : null;
 }
 
+// one formatter per locale and kind, kept (building one costs far more than formatting)
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatFigure(value: number | null, unit: Figure['unit'], locale: string): string {
   if (value === null) return '—';
-  if (unit === 'percent')
-    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
-  return new Intl.NumberFormat(locale).format(value);
+  const percent = unit === 'percent';
+  const key = `${locale}|${percent ? 'percent' : 'number'}`;
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = percent
+      ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+      : new Intl.NumberFormat(locale);
+    numberFormats.set(key, nf);
+  }
+  return nf.format(value);
 }

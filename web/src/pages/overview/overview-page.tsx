@@ -1,6 +1,6 @@
 // 总览: GET /api/stats/overview drawn as figures, charts and lists; refreshed when posts arrive (SSE) or every
 // minute when the stream is unavailable. A button opens the wall screen (#/wall). Opening the app on the overview
-// starts its data and chart code loading at once (overview-early.ts).
+// starts its data and chart code loading at once (the boot script, main.tsx, with overview-early.ts).
 import { Button, Typography } from 'antd';
 import { DesktopOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -11,10 +11,7 @@ import { useI18n } from '../../i18n/locale-context.tsx';
 import { useOfficeTime } from '../../format/use-office-time.ts';
 import { useLiveRefresh } from '../../live/use-live-refresh.ts';
 import { OverviewBoard } from './overview-board.tsx';
-import { startEarlyOverview, useOverviewData } from './overview-early.ts';
-
-// When the app opens on the overview, its data and chart code are asked for now, while the app starts.
-if (typeof location !== 'undefined') startEarlyOverview(location.hash);
+import { useOverviewData } from './use-overview-data.ts';
 
 export function OverviewWindow({ data, light }: { data: Overview; light?: boolean }) {
   const { t } = useI18n();

@@ -10,7 +10,7 @@ import { useLiveRefresh } from '../../live/use-live-refresh.ts';
 import { useOfficeTime } from '../../format/use-office-time.ts';
 import { OverviewBoard } from './overview-board.tsx';
 import { OverviewWindow } from './overview-page.tsx';
-import { useOverviewData } from './overview-early.ts';
+import { useOverviewData } from './use-overview-data.ts';
 import { useEffect, useState } from 'react';
 
 function useFullscreen(): [boolean, () => void] {
