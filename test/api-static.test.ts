@@ -1,5 +1,6 @@
-// The dashboard's files as the API server sends them: precompressed copies (written by scripts/build-web.mjs) to
-// browsers that accept them, hashed assets cached for a year, index.html checked on every load.
+// The dashboard's files as the API server sends them (src/api/web-static.ts): precompressed copies (written by
+// scripts/build-web.mjs) to browsers that accept them, hashed assets cached for a year, index.html checked on every
+// load, 304 for a copy the browser holds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { buildApp } from '../src/api/app.ts';
 import type { App } from '../src/api/types.ts';
 import { openTestStore, type TestStore } from './helpers/store.ts';
+import { acceptedEncodings } from '../src/api/web-static.ts';
 
 let ts: TestStore;
 let app: App;
@@ -54,6 +56,33 @@ describe('dashboard files', () => {
     const plain = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(js);
+
+    const refused = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'br;q=0, gzip;q=0.5' } });
+    expect(refused.headers['content-encoding']).toBe('gzip');
+    const head = await app.inject({ method: 'HEAD', url: '/assets/index-AbC123.js', headers: { 'accept-encoding': 'br' } });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('reads Accept-Encoding with its weights', () => {
+    expect([...acceptedEncodings('gzip, deflate, br, zstd')]).toEqual(['gzip', 'deflate', 'br', 'zstd']);
+    expect([...acceptedEncodings('br;q=0, GZIP;q=0.8, *;q=0.1')]).toEqual(['gzip', '*']);
+    expect([...acceptedEncodings(undefined)]).toEqual([]);
+  });
+
+  it('answers 304 when the browser holds the same file, and 404 for files that are not there', async () => {
+    const first = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js' });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js', headers: { 'if-none-match': `W/${etag}` } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const changed = await app.inject({ method: 'GET', url: '/assets/index-AbC123.js', headers: { 'if-none-match': '"other"' } });
+    expect(changed.statusCode).toBe(200);
+    const missing = await app.inject({ method: 'GET', url: '/assets/nope.js' });
+    expect(missing.statusCode).toBe(404);
+    const outside = await app.inject({ method: 'GET', url: '/assets/../../etc/passwd' });
+    expect(outside.statusCode).toBe(404);
   });
 
   it('sends a file without a compressed copy as it is', async () => {

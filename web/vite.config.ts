@@ -3,8 +3,6 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
@@ -18,34 +16,44 @@ function chunkFor(id: string): string | undefined {
 }
 
 /**
- * Rewrites `import { Button, Table } from 'antd'` in the app's modules into one import per component
- * (`import Button from 'antd/es/button'`). Through antd's index every page's components counted as reachable from the
- * app's entry, so Rollup put them all in the first chunk; per component, the shell and the overview load only the
- * components they use and each page's own components come with the page.
+ * Lists the overview's code in index.html as <link rel="modulepreload">: the app (root.tsx with React and the Ant
+ * Design parts it uses) and the chart code. The browser then asks for all of it while it reads the page, before the
+ * boot script (main.tsx) runs and asks for the overview data: the files do not queue behind that query on the server,
+ * and no round trip is spent learning what the boot script imports.
  */
-function antdPerComponent(): Plugin {
-  const require = createRequire(import.meta.url);
-  const esDir = dirname(require.resolve('antd/es/index.js'));
-  const paths = new Map<string, string>();
-  for (const m of readFileSync(join(esDir, 'index.js'), 'utf8').matchAll(/export \{ default as (\w+) \} from '\.\/([\w-]+)';/g))
-    paths.set(m[1]!, `antd/es/${m[2]!}`);
+function preloadOverview(): Plugin {
+  const wanted = ['/src/root.tsx', '/src/components/chart/echart-view.tsx'];
   return {
-    name: 'tingfeng:antd-per-component',
-    transform(code, id) {
-      if (id.includes('node_modules') || !/\.[jt]sx?$/.test(id.split('?')[0]!)) return null;
-      let changed = false;
-      const out = code.replace(/import\s*\{([^}]*)\}\s*from\s*["']antd["'];?/g, (all, names: string) => {
-        const parts = names.split(',').map((n) => n.trim()).filter(Boolean);
-        const lines = parts.map((n) => {
-          const [name, local = name] = n.split(/\s+as\s+/) as [string, string?];
-          const path = paths.get(name);
-          return path ? `import ${local} from '${path}';` : null;
-        });
-        if (lines.some((l) => l === null)) return all;
-        changed = true;
-        return lines.join('\n');
-      });
-      return changed ? { code: out, map: null } : null;
+    name: 'tingfeng:preload-overview',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+        const entry = chunks.find((c) => c.isEntry);
+        const files = new Set<string>();
+        const add = (fileName: string) => {
+          if (files.has(fileName) || fileName === entry?.fileName) return;
+          files.add(fileName);
+          const c = chunks.find((x) => x.fileName === fileName);
+          for (const i of c?.imports ?? []) add(i);
+        };
+        for (const w of wanted) {
+          const c = chunks.find((x) => x.moduleIds.some((id) => id.replace(/\\/g, '/').endsWith(w)));
+          if (!c) throw new Error(`preload-overview: no chunk holds ${w}`);
+          add(c.fileName);
+        }
+        return {
+          html,
+          tags: [...files].map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${f}` },
+            injectTo: 'head' as const,
+          })),
+        };
+      },
     },
   };
 }
@@ -53,7 +61,7 @@ function antdPerComponent(): Plugin {
 export default defineConfig({
   root: webDir,
   base: '/',
-  plugins: [react(), antdPerComponent()],
+  plugins: [react(), preloadOverview()],
   build: {
     outDir: join(webDir, 'dist'),
     emptyOutDir: true,

@@ -7,7 +7,6 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config/config.ts';
 import type { Store } from '../store/store.ts';
@@ -17,6 +16,7 @@ import { errorHandler } from './errors.ts';
 import { registerAuthHook } from './auth-hook.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerWebStatic } from './web-static.ts';
 import type { App } from './types.ts';
 
 export interface BuildOptions {
@@ -85,19 +85,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const webDist = opts.webDist ?? WEB_DIST;
   if (existsSync(webDist)) {
-    // Hashed build assets never change under their name: cached for a year. index.html names the current ones, so
-    // the browser checks it every time. The build writes .br/.gz copies (scripts/build-web.mjs), sent when accepted.
-    await app.register(fastifyStatic, {
-      root: webDist,
-      prefix: '/',
-      wildcard: false,
-      index: ['index.html'],
-      preCompressed: true,
-      globIgnore: ['**/*.br', '**/*.gz'],
-      setHeaders: (reply, path) => {
-        reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
+    registerWebStatic(app, webDist);
   } else {
     app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>听风 Tingfeng</title><p>听风 Tingfeng API is running. The dashboard is not built: run <code>npm run build</code>. API docs: <a href="/docs">/docs</a></p>'),
