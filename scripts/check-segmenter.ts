@@ -16,7 +16,7 @@ import { Segmenter } from '../src/analysis/segmenter/segmenter.ts';
 const FILES = ['../shared/data/sentiment/train.jsonl', '../shared/data/events/ecob-dev.jsonl'].map((f) => resolve(f));
 
 const native = Jieba.withDict(dict);
-const ours = Segmenter.fromDictText(() => Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength).toString('utf8'));
+const ours = Segmenter.fromDictText(Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength).toString('utf8'));
 if (process.argv.includes('--user-words')) {
   const lines =
     [

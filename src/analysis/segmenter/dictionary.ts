@@ -1,9 +1,17 @@
 /**
- * jieba's prefix dictionary: every word with its frequency, in a trie over UTF-16 code units kept in typed
- * arrays. A node is a slot of an open-addressing hash table keyed by (parent node, code unit), so a node id
- * is its slot and no child lists are needed; the root's children are also kept in a direct 64K table, since
- * every dictionary walk starts there. A node that ends a word points at its record (frequency and
- * ln(frequency)).
+ * jieba's prefix dictionary: every word with its frequency, as a trie over UTF-16 code units laid out in
+ * breadth-first order in one typed array of 16-byte node records: the node's first child, the code unit
+ * leading to it, and ln(frequency) of the word ending at it (NaN when none). The children of a node are
+ * consecutive records sorted by code unit, ending where the next node's children begin; a node with many
+ * children (a common character) also has a small hash table of them. The root's children are found through
+ * a direct 64K table, since every walk starts there. One step of a walk thus reads the parent's record, at
+ * most one table line and the child's record, and the breadth-first layout keeps the common characters'
+ * records together.
+ *
+ * The trie is built once from the words in sorted order (the bundled dict.txt is sorted, so it is read in
+ * place). Words added later (user words) that extend no existing path go to a small overlay trie, a hash
+ * table keyed by (parent, code unit), which the segmenter walks as well; any other added word only sets the
+ * record of its existing node.
  *
  * Loading follows jieba-rs 0.10's `load_dict` (what @node-rs/jieba's `withDict` and `loadDict` run): each
  * line is `word [freq [tag]]` split on Unicode whitespace, a missing frequency is 0, a word already present
@@ -11,11 +19,6 @@
  * segmentation does not use them.
  */
 import { ln } from './ln.ts';
-
-const EMPTY = -1;
-/** Parent id of the root's children (the root itself is no slot). */
-export const ROOT = -2;
-const MAX_LOAD = 0.7;
 
 /** Rust's `char::is_whitespace` (Unicode White_Space), which `split_whitespace` splits on. */
 const WHITESPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
@@ -67,125 +70,138 @@ export function parseDict(text: string): DictEntry[] {
   return out;
 }
 
-function nextPow2(n: number): number {
-  let p = 1 << 12;
-  while (p < n) p *= 2;
-  return p;
+/** Nodes with at least this many children get a hash table of them; others are scanned. */
+export const HASHED = 8;
+
+/** Table size for `fan` children: a power of two, at most half full. */
+function tableSize(fan: number): number {
+  let size = 4;
+  while (size < fan * 2) size *= 2;
+  return size;
 }
 
-/** A source of entries: the bundled text (re-read when the table is rebuilt) or a parsed list. */
-type Source = { text: () => string } | { entries: DictEntry[] };
+export const HASH_MUL = 0x9e3779b1 | 0;
+
+/** Hash of a code unit for the child tables (take the low bits). */
+export function unitHash(u: number): number {
+  return Math.imul(u, HASH_MUL) >>> 16;
+}
+
+/** The bundled text's words in place: offsets into the text, already sorted and distinct. */
+interface SortedText {
+  text: string;
+  start: Int32Array;
+  len: Int32Array;
+  freq: Float64Array;
+  n: number;
+}
+
+/**
+ * Reads dictionary text with plain `word freq tag` lines in strictly increasing UTF-16 order (as the bundled
+ * dict.txt) without copying a word; null if the text is anything else, which then goes the general way.
+ */
+function readSorted(text: string): SortedText | null {
+  let cap = 1024;
+  let start = new Int32Array(cap);
+  let len = new Int32Array(cap);
+  let freq = new Float64Array(cap);
+  let n = 0;
+  const end = text.length;
+  let pos = 0;
+  let prevStart = 0;
+  let prevLen = 0;
+  while (pos < end) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = end;
+    let sp = pos;
+    while (sp < eol && !isRustWhitespace(text.charCodeAt(sp))) sp++;
+    if (sp === pos || sp === eol || text.charCodeAt(sp) !== 32) return null;
+    let i = sp + 1;
+    let c = text.charCodeAt(i);
+    if (c < 48 || c > 57 || eol - i > 15) return null;
+    let f = 0;
+    while (c >= 48 && c <= 57) {
+      f = f * 10 + (c - 48);
+      c = text.charCodeAt(++i);
+    }
+    if (i !== eol && c !== 32) return null;
+    const wl = sp - pos;
+    if (n > 0) {
+      // strictly after the previous word
+      const m = Math.min(wl, prevLen);
+      let k = 0;
+      while (k < m && text.charCodeAt(pos + k) === text.charCodeAt(prevStart + k)) k++;
+      const after = k < m ? text.charCodeAt(pos + k) > text.charCodeAt(prevStart + k) : wl > prevLen;
+      if (!after) return null;
+    }
+    if (n === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(start);
+      start = s2;
+      const l2 = new Int32Array(cap);
+      l2.set(len);
+      len = l2;
+      const f2 = new Float64Array(cap);
+      f2.set(freq);
+      freq = f2;
+    }
+    start[n] = pos;
+    len[n] = wl;
+    freq[n] = f;
+    n++;
+    prevStart = pos;
+    prevLen = wl;
+    pos = eol + 1;
+  }
+  return { text, start, len, freq, n };
+}
 
 export class Dictionary {
-  /** Hash slots: parent node (EMPTY when free) and code unit; a slot is the node it holds. */
-  keyParent = new Int32Array(0);
-  keyUnit = new Uint16Array(0);
-  /** Record of the word ending at a node, or -1. */
-  wordOf = new Int32Array(0);
-  /** Nodes of the root's children by code unit, or -1. */
-  readonly rootChild = new Int32Array(65536);
-  mask = 0;
-  shift = 0;
+  /** Node of each root child by code unit, or -1. */
+  readonly root = new Int32Array(65536);
+  /**
+   * Node records as 32-bit words: [4n] first child (`[4 * nodes]` = nodes, so `[4n + 4]` ends n's children),
+   * [4n + 1] code unit | hash table number + 1 << 16 (0: no table) ...
+   */
+  node32 = new Int32Array(4);
+  /** ... and as float64: [2n + 1] ln(frequency) of the word ending at n, NaN where none ends. */
+  node64 = new Float64Array(2);
+  /**
+   * The child hash tables (open addressing on the code unit): table t starts at `tableAt[t]` in `table`, whose
+   * entry there is the mask, followed by the slots: a child's position among the node's children plus one
+   * (0: free).
+   */
+  tableAt = new Int32Array(0);
+  table = new Uint16Array(0);
+  /** Nodes of the built trie. */
   nodes = 0;
-  freq: Float64Array = new Float64Array(1024);
-  logFreq: Float64Array = new Float64Array(1024);
-  records = 0;
+  /** The overlay of added words, null until one is needed. */
+  overlay: Overlay | null = null;
+  words = 0;
   total = 0;
   logTotal = -Infinity;
-  private readonly sources: Source[] = [];
+  /** Frequencies set by `load` on nodes of the built trie (the built ones are recovered from their logs). */
+  private readonly setFreq = new Map<number, number>();
   private readonly lnSmall = new Float64Array(65536).fill(NaN);
   private readonly lnLarge = new Map<number, number>();
 
-  constructor(expectedNodes = 0, expectedWords = 0) {
-    this.reset(nextPow2(expectedNodes / 0.6));
-    if (expectedWords > this.freq.length) {
-      this.freq = new Float64Array(expectedWords);
-      this.logFreq = new Float64Array(expectedWords);
-    }
-  }
+  private constructor() {}
 
-  /**
-   * Builds a dictionary from jieba dictionary text (the bundled dict.txt). `text` is called again only if
-   * later additions outgrow the table, so the caller need not keep the decoded string alive.
-   */
-  static fromText(text: () => string): Dictionary {
-    const t = text();
-    let lines = 1;
-    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lines++;
-    // the bundled dict.txt: 349,045 lines, 498,113 trie nodes (a table of 2^20 slots, 48 % full)
-    const d = new Dictionary(Math.ceil(lines * 1.43), lines + 1024);
-    d.sources.push({ text });
-    d.loadText(t);
-    d.logTotal = d.lnOf(d.total);
+  /** A dictionary of jieba dictionary text (e.g. the bundled dict.txt). */
+  static fromText(text: string): Dictionary {
+    const d = new Dictionary();
+    d.build(text);
     return d;
   }
 
-  /** Adds or updates entries (jieba-rs `load_dict` semantics), then recomputes the total. */
+  /** Adds or updates entries (jieba-rs `load_dict`: a present word only gets the new frequency), then the total. */
   load(entries: DictEntry[]): void {
-    this.sources.push({ entries });
-    let units = 0;
-    for (const e of entries) units += e.word.length;
-    if (this.nodes + units > MAX_LOAD * (this.mask + 1)) {
-      this.rebuild(nextPow2((this.nodes + units) / 0.5));
-      return;
-    }
-    for (const e of entries) this.put(e.word, 0, e.word.length, e.freq);
+    for (const e of entries) this.put(e.word, e.freq);
     this.logTotal = this.lnOf(this.total);
   }
 
-  private reset(size: number): void {
-    this.keyParent = new Int32Array(size).fill(EMPTY);
-    this.keyUnit = new Uint16Array(size);
-    this.wordOf = new Int32Array(size).fill(-1);
-    this.rootChild.fill(-1);
-    this.mask = size - 1;
-    this.shift = 32 - Math.round(Math.log2(size));
-    this.nodes = 0;
-    this.records = 0;
-    this.total = 0;
-  }
-
-  private rebuild(size: number): void {
-    this.reset(size);
-    for (const s of this.sources) {
-      if ('text' in s) this.loadText(s.text());
-      else for (const e of s.entries) this.put(e.word, 0, e.word.length, e.freq);
-    }
-    this.logTotal = this.lnOf(this.total);
-  }
-
-  /** Loads dictionary text: a fast path for plain `word freq tag` lines, the general parser for others. */
-  private loadText(text: string): void {
-    const n = text.length;
-    let pos = 0;
-    let lineNo = 0;
-    while (pos <= n) {
-      let eol = text.indexOf('\n', pos);
-      if (eol < 0) eol = n;
-      lineNo++;
-      let sp = pos;
-      while (sp < eol && !isRustWhitespace(text.charCodeAt(sp))) sp++;
-      let i = sp + 1;
-      let c = text.charCodeAt(i);
-      let freq = 0;
-      let fast = sp > pos && sp < eol && text.charCodeAt(sp) === 32 && c >= 48 && c <= 57 && eol - i < 16;
-      if (fast) {
-        while (c >= 48 && c <= 57) {
-          freq = freq * 10 + (c - 48);
-          c = text.charCodeAt(++i);
-        }
-        fast = i === eol || c === 32;
-      }
-      if (fast) this.put(text, pos, sp, freq);
-      else if (pos < eol) {
-        const e = parseLine(text.slice(pos, eol), lineNo);
-        if (e) this.put(e.word, 0, e.word.length, e.freq);
-      }
-      pos = eol + 1;
-    }
-  }
-
-  private lnOf(x: number): number {
+  lnOf(x: number): number {
     if (x < 65536) {
       let v = this.lnSmall[x]!;
       if (Number.isNaN(v)) v = this.lnSmall[x] = ln(x);
@@ -196,88 +212,273 @@ export class Dictionary {
     return v;
   }
 
-  /** Adds the word s[start, end) or replaces its frequency. */
-  private put(s: string, start: number, end: number, freq: number): void {
-    let node = ROOT;
-    for (let i = start; i < end; i++) node = this.childOrInsert(node, s.charCodeAt(i));
-    const rec = this.wordOf[node]!;
-    if (rec >= 0) {
-      this.total += freq - this.freq[rec]!;
-      this.freq[rec] = freq;
-      this.logFreq[rec] = this.lnOf(freq);
+  private put(word: string, freq: number): void {
+    let node = this.root[word.charCodeAt(0)]!;
+    for (let i = 1; i < word.length && node >= 0; i++) node = this.child(node, word.charCodeAt(i));
+    if (node >= 0) {
+      const lf = this.node64[2 * node + 1]!;
+      if (Number.isNaN(lf)) {
+        this.words++;
+        this.total += freq;
+      } else {
+        this.total += freq - (this.setFreq.get(node) ?? freqOfLog(lf));
+      }
+      this.setFreq.set(node, freq);
+      this.node64[2 * node + 1] = this.lnOf(freq);
       return;
     }
-    if (this.records === this.freq.length) {
-      const grow = (a: Float64Array): Float64Array => {
-        const b = new Float64Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.freq = grow(this.freq);
-      this.logFreq = grow(this.logFreq);
+    this.overlay ??= new Overlay();
+    const old = this.overlay.put(word, freq, this.lnOf(freq));
+    if (old === undefined) {
+      this.words++;
+      this.total += freq;
+    } else this.total += freq - old;
+  }
+
+  private build(text: string): void {
+    let base = readSorted(text);
+    if (!base) {
+      // anything but a sorted plain list: parse it all, the last frequency of a word wins, then sort
+      const map = new Map<string, number>();
+      for (const e of parseDict(text)) map.set(e.word, e.freq);
+      const words = [...map.keys()].sort();
+      const joined = words.join('\n');
+      const n = words.length;
+      base = { text: joined, start: new Int32Array(n), len: new Int32Array(n), freq: new Float64Array(n), n };
+      for (let i = 0, at = 0; i < n; i++) {
+        const w = words[i]!;
+        base.start[i] = at;
+        base.len[i] = w.length;
+        base.freq[i] = map.get(w)!;
+        at += w.length + 1;
+      }
     }
-    const id = this.records++;
-    this.freq[id] = freq;
-    this.logFreq[id] = this.lnOf(freq);
-    this.wordOf[node] = id;
-    this.total += freq;
-  }
-
-  /** Home slot of (parent, unit). */
-  slotOf(parent: number, unit: number): number {
-    return (Math.imul(parent, 0x9e3779b1) + Math.imul(unit + 1, 0x85ebca77)) >>> this.shift;
-  }
-
-  /** The child of `node` by code unit `unit`, or -1. */
-  child(node: number, unit: number): number {
-    if (node === ROOT) return this.rootChild[unit]!;
-    const kp = this.keyParent;
-    const mask = this.mask;
-    let h = this.slotOf(node, unit);
-    for (;;) {
-      const p = kp[h]!;
-      if (p === node && this.keyUnit[h] === unit) return h;
-      if (p === EMPTY) return -1;
-      h = (h + 1) & mask;
+    const { text: t, start, len, freq, n: m } = base;
+    let units = 0;
+    for (let i = 0; i < m; i++) units += len[i]!;
+    // breadth-first: the nodes of depth d are the distinct d-unit prefixes, in sorted order
+    const first = new Int32Array(units + 1).fill(-1);
+    const unit = new Uint16Array(units);
+    const logFreq = new Float64Array(units).fill(NaN);
+    const node = new Int32Array(m);
+    const order = new Int32Array(m);
+    for (let i = 0; i < m; i++) order[i] = i;
+    this.root.fill(-1);
+    let nodes = 0;
+    let total = 0;
+    let active = m;
+    for (let depth = 0; active > 0; depth++) {
+      let lastParent = -2;
+      let lastUnit = -1;
+      let id = -1;
+      let keep = 0;
+      for (let o = 0; o < active; o++) {
+        const w = order[o]!;
+        const parent = depth === 0 ? -1 : node[w]!;
+        const u = t.charCodeAt(start[w]! + depth);
+        if (parent !== lastParent || u !== lastUnit) {
+          id = nodes++;
+          unit[id] = u;
+          if (parent < 0) this.root[u] = id;
+          else if (first[parent]! < 0) first[parent] = id;
+          lastParent = parent;
+          lastUnit = u;
+        }
+        node[w] = id;
+        if (len[w] === depth + 1) {
+          const f = freq[w]!;
+          logFreq[id] = this.lnOf(f);
+          if (f > 2 ** 40) this.setFreq.set(id, f); // beyond what freqOfLog recovers exactly
+          total += f;
+        } else order[keep++] = w;
+      }
+      active = keep;
     }
-  }
-
-  private childOrInsert(node: number, unit: number): number {
-    const c = this.child(node, unit);
-    if (c >= 0) return c;
-    let h = this.slotOf(node, unit);
-    while (this.keyParent[h] !== EMPTY) h = (h + 1) & this.mask;
-    this.keyParent[h] = node;
-    this.keyUnit[h] = unit;
-    this.nodes++;
-    if (node === ROOT) this.rootChild[unit] = h;
-    return h;
-  }
-
-  /** The record of the word s[start, end), or -1. */
-  find(s: string, start: number, end: number): number {
-    let node = ROOT;
-    for (let i = start; i < end; i++) {
-      node = this.child(node, s.charCodeAt(i));
-      if (node < 0) return -1;
+    // a node without children gets the next node's first child: its range is empty
+    first[nodes] = nodes;
+    for (let n = nodes - 1; n >= 0; n--) if (first[n]! < 0) first[n] = first[n + 1]!;
+    // records, with hash tables for nodes with many children (at most 65535 tables)
+    const buf = new ArrayBuffer((nodes + 1) * 16);
+    const n32 = new Int32Array(buf);
+    const n64 = new Float64Array(buf);
+    let tables = 0;
+    let size = 0;
+    for (let n = 0; n < nodes; n++) {
+      const fan = first[n + 1]! - first[n]!;
+      if (fan >= HASHED && tables < 0xffff) {
+        tables++;
+        size += 1 + tableSize(fan);
+      }
     }
-    return node === ROOT ? -1 : this.wordOf[node]!;
+    const tableAt = new Int32Array(tables);
+    const table = new Uint16Array(size);
+    for (let n = 0, tn = 0, at = 0; n < nodes; n++) {
+      const f = first[n]!;
+      const fan = first[n + 1]! - f;
+      n32[4 * n] = f;
+      n32[4 * n + 1] = unit[n]!;
+      n64[2 * n + 1] = logFreq[n]!;
+      if (fan < HASHED || tn === tables) continue;
+      const mask = tableSize(fan) - 1;
+      tableAt[tn] = at;
+      table[at] = mask;
+      for (let i = 0; i < fan; i++) {
+        let h = unitHash(unit[f + i]!) & mask;
+        while (table[at + 1 + h] !== 0) h = (h + 1) & mask;
+        table[at + 1 + h] = i + 1;
+      }
+      n32[4 * n + 1] = n32[4 * n + 1]! | ((tn + 1) << 16);
+      tn++;
+      at += 1 + mask + 1;
+    }
+    n32[4 * nodes] = nodes;
+    n64[2 * nodes + 1] = NaN;
+    this.node32 = n32;
+    this.node64 = n64;
+    this.tableAt = tableAt;
+    this.table = table;
+    this.nodes = nodes;
+    this.words = m;
+    this.total = total;
+    this.logTotal = this.lnOf(total);
+  }
+
+  /** The child of `node` (of the built trie) by code unit `u`, or -1. */
+  child(node: number, u: number): number {
+    const n32 = this.node32;
+    const f = n32[4 * node]!;
+    const t = n32[4 * node + 1]! >>> 16;
+    if (t > 0) {
+      const table = this.table;
+      const at = this.tableAt[t - 1]!;
+      const mask = table[at]!;
+      for (let h = unitHash(u) & mask; ; h = (h + 1) & mask) {
+        const i = table[at + 1 + h]!;
+        if (i === 0) return -1;
+        if ((n32[4 * (f + i - 1) + 1]! & 0xffff) === u) return f + i - 1;
+      }
+    }
+    const end = n32[4 * node + 4]!;
+    for (let c = f; c < end; c++) if ((n32[4 * c + 1]! & 0xffff) === u) return c;
+    return -1;
+  }
+
+  /** Whether s[start, end) is a word (of the built trie or the overlay). */
+  find(s: string, start: number, end: number): boolean {
+    if (start >= end) return false;
+    let node = this.root[s.charCodeAt(start)]!;
+    for (let i = start + 1; i < end && node >= 0; i++) node = this.child(node, s.charCodeAt(i));
+    if (node >= 0) return !Number.isNaN(this.node64[2 * node + 1]!);
+    return this.overlay !== null && this.overlay.find(s, start, end);
   }
 
   has(word: string): boolean {
-    return this.find(word, 0, word.length) >= 0;
+    return this.find(word, 0, word.length);
   }
 
   /** Bytes held by the typed arrays. */
   bytes(): number {
     return (
-      this.keyParent.byteLength +
-      this.keyUnit.byteLength +
-      this.wordOf.byteLength +
-      this.rootChild.byteLength +
-      this.freq.byteLength +
-      this.logFreq.byteLength +
-      this.lnSmall.byteLength
+      this.root.byteLength +
+      this.node32.byteLength +
+      this.tableAt.byteLength +
+      this.table.byteLength +
+      this.lnSmall.byteLength +
+      (this.overlay?.bytes() ?? 0)
     );
   }
 }
+
+/** A frequency from its log: exact for integers up to 2^40 (tested), which covers the bundled dictionary. */
+function freqOfLog(lf: number): number {
+  return Math.round(Math.exp(lf));
+}
+
+/**
+ * Added words that extend no path of the built trie: a trie whose nodes are the slots of an open-addressing
+ * table keyed by (parent, code unit), with direct root children. The segmenter walks it like the built trie.
+ */
+export class Overlay {
+  /** Node of each root child by code unit, or -1. */
+  readonly root = new Int32Array(65536).fill(-1);
+  /** Slots: parent node (-1 when free, -2 for the root), code unit, ln(freq) (NaN: no word ends here). */
+  parent = new Int32Array(0);
+  unit = new Uint16Array(0);
+  logFreq = new Float64Array(0);
+  mask = 0;
+  shift = 0;
+  used = 0;
+  /** The words, for growing the table. */
+  private readonly words = new Map<string, [number, number]>();
+
+  constructor() {
+    this.reset(1024);
+  }
+
+  private reset(size: number): void {
+    this.parent = new Int32Array(size).fill(-1);
+    this.unit = new Uint16Array(size);
+    this.logFreq = new Float64Array(size).fill(NaN);
+    this.root.fill(-1);
+    this.mask = size - 1;
+    this.shift = 32 - Math.round(Math.log2(size));
+    this.used = 0;
+  }
+
+  /** Adds or updates a word; returns its previous frequency, if any. */
+  put(word: string, freq: number, logFreq: number): number | undefined {
+    const old = this.words.get(word)?.[0];
+    this.words.set(word, [freq, logFreq]);
+    if ((this.used + word.length) * 2 > this.mask + 1) {
+      let size = (this.mask + 1) * 2;
+      while ((this.used + word.length) * 2 > size) size *= 2;
+      this.reset(size);
+      for (const [w, [, l]] of this.words) this.insert(w, l);
+    } else this.insert(word, logFreq);
+    return old;
+  }
+
+  private insert(word: string, logFreq: number): void {
+    let node = -1;
+    for (let i = 0; i < word.length; i++) {
+      const u = word.charCodeAt(i);
+      let next = node < 0 ? this.root[u]! : this.child(node, u);
+      if (next < 0) {
+        next = (Math.imul(node, OVERLAY_H1) + Math.imul(u + 1, OVERLAY_H2)) >>> this.shift;
+        while (this.parent[next] !== -1) next = (next + 1) & this.mask;
+        this.parent[next] = node < 0 ? -2 : node;
+        this.unit[next] = u;
+        this.used++;
+        if (node < 0) this.root[u] = next;
+      }
+      node = next;
+    }
+    this.logFreq[node] = logFreq;
+  }
+
+  /** The child of `node` by code unit `u`, or -1. */
+  child(node: number, u: number): number {
+    for (
+      let h = (Math.imul(node, OVERLAY_H1) + Math.imul(u + 1, OVERLAY_H2)) >>> this.shift;
+      ;
+      h = (h + 1) & this.mask
+    ) {
+      const p = this.parent[h]!;
+      if (p === node && this.unit[h] === u) return h;
+      if (p === -1) return -1;
+    }
+  }
+
+  find(s: string, start: number, end: number): boolean {
+    let node = this.root[s.charCodeAt(start)]!;
+    for (let i = start + 1; i < end && node >= 0; i++) node = this.child(node, s.charCodeAt(i));
+    return node >= 0 && !Number.isNaN(this.logFreq[node]!);
+  }
+
+  bytes(): number {
+    return this.root.byteLength + this.parent.byteLength + this.unit.byteLength + this.logFreq.byteLength;
+  }
+}
+
+export const OVERLAY_H1 = 0x9e3779b1 | 0;
+export const OVERLAY_H2 = 0x85ebca77 | 0;

@@ -136,7 +136,7 @@ function viterbi(s: string, start: number, end: number, out: string[]): void {
   }
   const last = (n - 1) * 4;
   let state = v[last + E]! > v[last + S]! ? E : S;
-  // walk back, recording the path in the emission slots of vBuf's sibling (prev) column 0..n-1
+  // walk back from the best final state
   const path = pathBuf.length >= n ? pathBuf : (pathBuf = new Int8Array(n * 2));
   for (let t = n - 1; t >= 0; t--) {
     path[t] = state;

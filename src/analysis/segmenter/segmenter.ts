@@ -7,7 +7,7 @@
  *
  * jieba: Copyright (c) 2013 Sun Junyi; jieba-rs: Copyright (c) 2018 messense; both MIT (see NOTICE).
  */
-import { Dictionary, parseDict } from './dictionary.ts';
+import { Dictionary, HASH_MUL, parseDict } from './dictionary.ts';
 import { hmmCut } from './hmm.ts';
 
 /** ASCII members of the block class: letters, digits and + # & . _ % - */
@@ -58,8 +58,8 @@ let routeEnd = new Int32Array(1024);
 export class Segmenter {
   constructor(readonly dict: Dictionary) {}
 
-  /** A segmenter over jieba dictionary text (e.g. the bytes of dict.txt bundled with @node-rs/jieba). */
-  static fromDictText(text: () => string): Segmenter {
+  /** A segmenter over jieba dictionary text (e.g. dict.txt bundled with @node-rs/jieba). */
+  static fromDictText(text: string): Segmenter {
     return new Segmenter(Dictionary.fromText(text));
   }
 
@@ -68,7 +68,8 @@ export class Segmenter {
    * first, so a bad frequency throws without changing anything.
    */
   loadDict(text: string | Uint8Array): void {
-    const t = typeof text === 'string' ? text : new TextDecoder('utf-8', { fatal: true }).decode(text);
+    // as UTF-8, like the native binding reads it: a lone surrogate becomes U+FFFD
+    const t = typeof text === 'string' ? wellFormed(text) : new TextDecoder('utf-8', { fatal: true }).decode(text);
     this.dict.load(parseDict(t));
   }
 
@@ -106,19 +107,17 @@ export class Segmenter {
       const n = w.length;
       if (n > 2) {
         if (!SURROGATE.test(w)) {
-          for (let i = 0; i + 2 <= n; i++) if (d.find(w, i, i + 2) >= 0) out.push(w.slice(i, i + 2));
-          if (n > 3) for (let i = 0; i + 3 <= n; i++) if (d.find(w, i, i + 3) >= 0) out.push(w.slice(i, i + 3));
+          for (let i = 0; i + 2 <= n; i++) if (d.find(w, i, i + 2)) out.push(w.slice(i, i + 2));
+          if (n > 3) for (let i = 0; i + 3 <= n; i++) if (d.find(w, i, i + 3)) out.push(w.slice(i, i + 3));
         } else {
           const at: number[] = [];
           for (let k = 0; k < n; k += charWidth(w, k, n)) at.push(k);
           at.push(n);
           const chars = at.length - 1;
           if (chars > 2)
-            for (let i = 0; i + 2 <= chars; i++)
-              if (d.find(w, at[i]!, at[i + 2]!) >= 0) out.push(w.slice(at[i], at[i + 2]));
+            for (let i = 0; i + 2 <= chars; i++) if (d.find(w, at[i]!, at[i + 2]!)) out.push(w.slice(at[i], at[i + 2]));
           if (chars > 3)
-            for (let i = 0; i + 3 <= chars; i++)
-              if (d.find(w, at[i]!, at[i + 3]!) >= 0) out.push(w.slice(at[i], at[i + 3]));
+            for (let i = 0; i + 3 <= chars; i++) if (d.find(w, at[i]!, at[i + 3]!)) out.push(w.slice(at[i], at[i + 3]));
         }
       }
       out.push(w);
@@ -136,13 +135,12 @@ export class Segmenter {
     const prob = routeProb;
     const end = routeEnd;
     const d = this.dict;
-    const rootChild = d.rootChild;
-    const wordOf = d.wordOf;
-    const logFreq = d.logFreq;
-    const keyParent = d.keyParent;
-    const keyUnit = d.keyUnit;
-    const mask = d.mask;
-    const shift = d.shift;
+    const root = d.root;
+    const n32 = d.node32;
+    const n64 = d.node64;
+    const tableAt = d.tableAt;
+    const table = d.table;
+    const overlay = d.overlay;
     const logTotal = d.logTotal;
     const log1 = 0 - logTotal;
     prob[len] = 0;
@@ -153,32 +151,65 @@ export class Segmenter {
       if (c >= 0xdc00 && c <= 0xdfff && x > 0 && isHigh(s.charCodeAt(bs + x - 1))) continue; // inside a pair
       let best = 0;
       let bestEnd = -1;
-      let node = rootChild[c]!;
+      let node = root[c]!;
       let j = x + 1;
       while (node >= 0) {
-        const rec = wordOf[node]!;
-        if (rec >= 0) {
-          const p = logFreq[rec]! - logTotal + prob[j]!;
+        const lf = n64[2 * node + 1]!;
+        if (lf === lf) {
+          // a word ends here (NaN otherwise)
+          const p = lf - logTotal + prob[j]!;
           if (bestEnd < 0 || p >= best) {
             best = p;
             bestEnd = j;
           }
         }
         if (j >= len) break;
-        // child of node by s[bs + j]
+        // the child by s[bs + j]: through the node's hash table if it has one, else a scan of its children
         const u = s.charCodeAt(bs + j);
-        let h = (Math.imul(node, 0x9e3779b1) + Math.imul(u + 1, 0x85ebca77)) >>> shift;
-        for (;;) {
-          const p = keyParent[h]!;
-          if (p === node && keyUnit[h] === u) break;
-          if (p === -1) {
-            h = -1;
-            break;
+        const f = n32[4 * node]!;
+        const t = n32[4 * node + 1]! >>> 16;
+        let next = -1;
+        if (t > 0) {
+          const at = tableAt[t - 1]!;
+          const mask = table[at]!;
+          for (let h = (Math.imul(u, HASH_MUL) >>> 16) & mask; ; h = (h + 1) & mask) {
+            const i = table[at + 1 + h]!;
+            if (i === 0) break;
+            if ((n32[4 * (f + i - 1) + 1]! & 0xffff) === u) {
+              next = f + i - 1;
+              break;
+            }
           }
-          h = (h + 1) & mask;
+        } else {
+          const stop = n32[4 * node + 4]!;
+          for (let k = f; k < stop; k++) {
+            if ((n32[4 * k + 1]! & 0xffff) === u) {
+              next = k;
+              break;
+            }
+          }
         }
-        node = h;
+        if (next < 0) break;
+        node = next;
         j++;
+      }
+      // words added at runtime that extend no path of the built trie
+      if (overlay !== null) {
+        let on = overlay.root[c]!;
+        let k = x + 1;
+        while (on >= 0) {
+          const lf = overlay.logFreq[on]!;
+          if (lf === lf) {
+            const p = lf - logTotal + prob[k]!;
+            if (bestEnd < 0 || p > best || (p === best && k > bestEnd)) {
+              best = p;
+              bestEnd = k;
+            }
+          }
+          if (k >= len) break;
+          on = overlay.child(on, s.charCodeAt(bs + k));
+          k++;
+        }
       }
       if (bestEnd < 0) {
         bestEnd = x + (isHigh(c) && x + 1 < len ? 2 : 1);
@@ -211,7 +242,7 @@ export class Segmenter {
     const w = charWidth(s, a, b);
     if (a + w === b) {
       out.push(s.slice(a, b));
-    } else if (this.dict.find(s, a, b) < 0) {
+    } else if (!this.dict.find(s, a, b)) {
       hmmCut(s, a, b, out);
     } else {
       for (let i = a; i < b;) {
