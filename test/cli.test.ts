@@ -42,7 +42,8 @@ describe('tingfeng CLI', () => {
       expect(r.code, cmd).toBe(0);
       expect(r.stdout, cmd).toContain('Example');
     }
-  });
+    // eight CLI processes, each starting the TypeScript loader: allow for a loaded machine
+  }, 120_000);
 
   it('migrates, adds users from stdin, lists, disables', async () => {
     expect((await runCli(['migrate'], { env })).code).toBe(0);
