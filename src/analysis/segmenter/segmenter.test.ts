@@ -5,6 +5,7 @@ import { dict } from '@node-rs/jieba/dict';
 import { Segmenter } from './segmenter.ts';
 import { Dictionary } from './dictionary.ts';
 import { fma, ln } from './ln.ts';
+import { segment, segmentForIndex } from '../segment.ts';
 
 const dictText = Buffer.from(dict.buffer, dict.byteOffset, dict.byteLength).toString('utf8');
 
@@ -108,6 +109,22 @@ describe('segmenter: identical to @node-rs/jieba', () => {
         },
       ),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe('segment.ts on the port: what it returned on @node-rs/jieba', () => {
+  const before = (t: string): [string[], string[]] => [
+    t ? native.cut(t, true).filter((w) => w.trim().length > 0) : [],
+    t ? native.cutForSearch(t, true).filter((w) => /[\p{L}\p{N}]/u.test(w)) : [],
+  ];
+  it('segment and segmentForIndex on tricky and random strings', () => {
+    for (const t of TRICKY) expect([segment(t), segmentForIndex(t)]).toEqual(before(t));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (t) => {
+        expect([segment(t), segmentForIndex(t)]).toEqual(before(t));
+      }),
+      { numRuns: 500 },
     );
   });
 });
