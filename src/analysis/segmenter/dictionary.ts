@@ -82,6 +82,13 @@ function tableSize(fan: number): number {
 
 export const HASH_MUL = 0x9e3779b1 | 0;
 
+/** Bit of the two-unit prefix (a, b) in `Dictionary.pairs` (19 bits). */
+export function pairBit(a: number, b: number): number {
+  return (Math.imul(a, PAIR_MUL) ^ Math.imul(b, HASH_MUL)) >>> 13;
+}
+
+export const PAIR_MUL = 0x85ebca77 | 0;
+
 /** Hash of a code unit for the child tables (take the low bits). */
 export function unitHash(u: number): number {
   return Math.imul(u, HASH_MUL) >>> 16;
@@ -114,7 +121,11 @@ function readSorted(text: string): SortedText | null {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = end;
     let sp = pos;
-    while (sp < eol && !isRustWhitespace(text.charCodeAt(sp))) sp++;
+    for (; sp < eol; sp++) {
+      const u = text.charCodeAt(sp);
+      if ((u > 0x20 && u < 0x85) || u > 0x3000) continue; // the usual characters: no whitespace there
+      if (isRustWhitespace(u)) break;
+    }
     if (sp === pos || sp === eol || text.charCodeAt(sp) !== 32) return null;
     let i = sp + 1;
     let c = text.charCodeAt(i);
@@ -176,6 +187,13 @@ export class Dictionary {
   table = new Uint16Array(0);
   /** Nodes of the built trie. */
   nodes = 0;
+  /** Number of root children (they are nodes 0 to depth1 - 1). */
+  depth1 = 0;
+  /**
+   * A one-hash Bloom filter (64 KB, `pairBit`) of every two-unit prefix: most walks end at their second unit,
+   * and the filter, small enough to stay in cache, rejects most of those steps without the node's table.
+   */
+  pairs = new Int32Array(1 << 14);
   /** The overlay of added words, null until one is needed. */
   overlay: Overlay | null = null;
   words = 0;
@@ -297,6 +315,17 @@ export class Dictionary {
     // a node without children gets the next node's first child: its range is empty
     first[nodes] = nodes;
     for (let n = nodes - 1; n >= 0; n--) if (first[n]! < 0) first[n] = first[n + 1]!;
+    // the filter of two-unit prefixes: the children of the root's children
+    this.pairs.fill(0);
+    let d1 = 0;
+    for (let u = 0; u < 65536; u++) if (this.root[u]! >= 0) d1++;
+    this.depth1 = d1;
+    for (let n = 0; n < d1; n++) {
+      for (let c = first[n]!; c < first[n + 1]!; c++) {
+        const b = pairBit(unit[n]!, unit[c]!);
+        this.pairs[b >>> 5] = this.pairs[b >>> 5]! | (1 << (b & 31));
+      }
+    }
     // records, with hash tables for nodes with many children (at most 65535 tables)
     const buf = new ArrayBuffer((nodes + 1) * 16);
     const n32 = new Int32Array(buf);
@@ -383,6 +412,7 @@ export class Dictionary {
       this.node32.byteLength +
       this.tableAt.byteLength +
       this.table.byteLength +
+      this.pairs.byteLength +
       this.lnSmall.byteLength +
       (this.overlay?.bytes() ?? 0)
     );

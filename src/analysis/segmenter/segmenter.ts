@@ -7,7 +7,7 @@
  *
  * jieba: Copyright (c) 2013 Sun Junyi; jieba-rs: Copyright (c) 2018 messense; both MIT (see NOTICE).
  */
-import { Dictionary, HASH_MUL, parseDict } from './dictionary.ts';
+import { Dictionary, HASH_MUL, PAIR_MUL, parseDict } from './dictionary.ts';
 import { hmmCut } from './hmm.ts';
 
 /** ASCII members of the block class: letters, digits and + # & . _ % - */
@@ -141,6 +141,8 @@ export class Segmenter {
     const tableAt = d.tableAt;
     const table = d.table;
     const overlay = d.overlay;
+    const depth1 = d.depth1;
+    const pairs = d.pairs;
     const logTotal = d.logTotal;
     const log1 = 0 - logTotal;
     prob[len] = 0;
@@ -166,6 +168,11 @@ export class Segmenter {
         if (j >= len) break;
         // the child by s[bs + j]: through the node's hash table if it has one, else a scan of its children
         const u = s.charCodeAt(bs + j);
+        if (node < depth1) {
+          // a second unit: most such steps fail, and the pair filter says so without the node's table
+          const b = (Math.imul(c, PAIR_MUL) ^ Math.imul(u, HASH_MUL)) >>> 13;
+          if (((pairs[b >>> 5]! >>> (b & 31)) & 1) === 0) break;
+        }
         const f = n32[4 * node]!;
         const t = n32[4 * node + 1]! >>> 16;
         let next = -1;
