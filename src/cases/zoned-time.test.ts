@@ -27,6 +27,14 @@ describe('zoned time', () => {
     expect(t.toISOString()).toBe('2026-03-08T07:30:00.000Z'); // 03:30 EDT
   });
 
+  it('maps the first minute after a spring-forward gap to itself, and a fall-back hour to its first instant', () => {
+    // 2007-03-11 03:00 EDT (found by the property above: it used to come back as 04:00)
+    expect(zonedInstant('2007-03-11', 180, 'America/New_York').toISOString()).toBe('2007-03-11T07:00:00.000Z');
+    expect(zonedInstant('2026-03-29', 180, 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    // 2026-11-01 01:30 happens twice in New York: the EDT one comes first
+    expect(zonedInstant('2026-11-01', 90, 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
+  });
+
   it('Beijing time is UTC+8 all year', () => {
     expect(atLocalTime('2026-07-01', '09:00').toISOString()).toBe('2026-07-01T01:00:00.000Z');
     expect(atLocalTime('2026-01-01', '00:00').toISOString()).toBe('2025-12-31T16:00:00.000Z');

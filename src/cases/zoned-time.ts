@@ -117,14 +117,19 @@ export function zonedInstant(date: string, minutesSinceMidnight: number, timeZon
   const m = DATE_RE.exec(date);
   if (!m) throw new RangeError(`TF_ERR_VALIDATION: date "${date}" must be YYYY-MM-DD`);
   const wallAsUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) + minutesSinceMidnight * 60000;
-  // Two passes settle the offset for ordinary instants; a third handles transitions.
-  let guess = wallAsUtc - offsetMinutes(new Date(wallAsUtc), timeZone) * 60000;
-  for (let i = 0; i < 2; i++) {
-    const next = wallAsUtc - offsetMinutes(new Date(guess), timeZone) * 60000;
-    if (next === guess) break;
-    guess = Math.max(guess, next);
-  }
-  return new Date(guess);
+  // The offsets a day before and a day after bound any transition near this wall time. A wall time that exists
+  // once has one offset that maps back to it; in a fall-back overlap both do and the earlier instant is taken; in
+  // a spring-forward gap neither does, and the offset from before the gap moves it forward by the gap's length
+  // (02:30 on a day clocks jump from 02:00 to 03:00 becomes 03:30), as Temporal's "compatible" rule does.
+  const before = wallAsUtc - offsetMinutes(new Date(wallAsUtc - 86_400_000), timeZone) * 60000;
+  const after = wallAsUtc - offsetMinutes(new Date(wallAsUtc + 86_400_000), timeZone) * 60000;
+  const maps = (t: number): boolean => wallAsUtc - offsetMinutes(new Date(t), timeZone) * 60000 === t;
+  const okBefore = maps(before);
+  const okAfter = maps(after);
+  if (okBefore && okAfter) return new Date(Math.min(before, after));
+  if (okBefore) return new Date(before);
+  if (okAfter) return new Date(after);
+  return new Date(before);
 }
 
 /** The UTC instant of local `date` at `HH:mm` in `timeZone`. */
