@@ -5,6 +5,7 @@
  *  - monthly: the 1st 00:00 → the 1st of the next month.
  * Wall-clock arithmetic goes through calendar dates, so a DST change never shifts the cut-off.
  */
+import { zonedInstant } from '../cases/zoned-time.ts';
 import { ReportError, type Period } from './types.ts';
 
 export interface LocalDate {
@@ -77,22 +78,9 @@ export function wallTime(instant: Date, tz: string): WallTime {
   return { y: p.year ?? 0, m: p.month ?? 0, d: p.day ?? 0, hh: p.hour ?? 0, mi: p.minute ?? 0, ss: p.second ?? 0 };
 }
 
-function offsetMs(instant: Date, tz: string): number {
-  const w = wallTime(instant, tz);
-  const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.hh, w.mi, w.ss);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
-}
-
 /** The instant at which the zone's clock reads the given wall time (the later one in a gap, the earlier in an overlap). */
 export function zonedToInstant(d: LocalDate, hh: number, mi: number, tz: string): Date {
-  const wallAsUtc = Date.UTC(d.y, d.m - 1, d.d, hh, mi);
-  let guess = wallAsUtc - offsetMs(new Date(wallAsUtc), tz);
-  for (let i = 0; i < 3; i++) {
-    const next = wallAsUtc - offsetMs(new Date(guess), tz);
-    if (next === guess) break;
-    guess = next;
-  }
-  return new Date(guess);
+  return zonedInstant(formatLocalDate(d), hh * 60 + mi, tz);
 }
 
 export function localDateOf(instant: Date, tz: string): LocalDate {
