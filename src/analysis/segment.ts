@@ -60,6 +60,19 @@ export function segmentForIndex(text: string): string[] {
 }
 
 /**
+ * The full-text index tokens of a text from its `segment()` tokens, without cutting it again: the same as
+ * `segmentForIndex(text)` when `tokens` is `segment(text)` (blank tokens have no search words and are dropped
+ * by both).
+ */
+export function indexTokensOf(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of instance().searchWords(tokens)) {
+    if (hasLetterOrNumber(t)) out.push(t);
+  }
+  return out;
+}
+
+/**
  * Add user-dictionary words. Each entry is a word, optionally with a frequency and a part-of-speech tag;
  * jieba needs `word freq tag` lines, so missing parts get defaults (a high frequency so the word wins).
  */

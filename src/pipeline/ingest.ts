@@ -74,7 +74,7 @@ export class Ingestor {
   /** Analyses posts in arrival order, stage by stage over the batch (see Analyzer.analyzeBatch). */
   analyseBatch(posts: PreparedPost[], sourceName: string): AnalysedPost[] {
     const details = this.analyzer.analyzeBatch(posts.map((p) => analyzeInputOf(p, sourceName)));
-    return posts.map((p, i) => ({ ...p, analysis: analysisOut(details[i]!, details[i]!.result.duplicate_of) }));
+    return posts.map((p, i) => ({ ...p, analysis: analysisOut(details[i]!, details[i]!.result.duplicate_of, p.norm.text) }));
   }
 
   async ingest(source: SourceRef, items: CollectedItem[], now: Date, opts: IngestOptions = {}): Promise<BatchResult> {

@@ -49,6 +49,8 @@ export interface PostAnalysisOut {
   places: string[];
   units: string[];
   plans: { plan: string; terms: string[] }[];
+  /** Full-text index tokens (space-joined) when they came from the analysis tokens (see analysisOut). */
+  index?: string;
 }
 
 export interface AnalysedPost extends PreparedPost {

@@ -100,7 +100,11 @@ export class Segmenter {
 
   /** jieba `cut_for_search(text, hmm = true)`: each word of `cut`, preceded by its 2- and 3-character dictionary words. */
   cutForSearch(text: string): string[] {
-    const words = this.cut(text);
+    return this.searchWords(this.cut(text));
+  }
+
+  /** The search-mode words of words `cut` returned (cutForSearch without cutting again). */
+  searchWords(words: readonly string[]): string[] {
     const out: string[] = [];
     const d = this.dict;
     for (const w of words) {
