@@ -4,12 +4,18 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { LocaleProvider } from './i18n/locale-context.tsx';
 
-const root = document.getElementById('root');
-if (root)
-  createRoot(root).render(
-    <StrictMode>
-      <LocaleProvider>
-        <App />
-      </LocaleProvider>
-    </StrictMode>,
-  );
+function mount() {
+  const root = document.getElementById('root');
+  if (root)
+    createRoot(root).render(
+      <StrictMode>
+        <LocaleProvider>
+          <App />
+        </LocaleProvider>
+      </StrictMode>,
+    );
+}
+
+// the boot script is async: the page may, in principle, still be being read
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount, { once: true });
+else mount();
