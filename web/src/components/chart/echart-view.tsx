@@ -62,7 +62,7 @@ export default function EChartView({ option, height = 300, dark = false, label, 
       {
         ...o,
         ...(dark ? { backgroundColor: 'transparent', textStyle: { fontSize: 15 } } : {}),
-        aria: { enabled: true, decal: { show: false } },
+        aria: { ...(o.aria as object | undefined), enabled: true, decal: { show: false } },
         tooltip: safeTooltip(o.tooltip),
       },
       { notMerge: true },

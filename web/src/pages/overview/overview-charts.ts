@@ -106,6 +106,8 @@ export function wordCloudOption(o: Overview, dark = false, measure?: MeasureText
   return {
     animation: false,
     tooltip: { show: true, formatter: (p: { name: string; value: number }) => `${p.name}: ${p.value}` },
+    // a custom series keeps each value in two dimensions: the description read to screen readers names it once
+    aria: { label: { data: { excludeDimensionId: [1] } } },
     series: [
       {
         type: 'custom',
