@@ -264,12 +264,6 @@ export class EventState {
     return m;
   }
 
-  /** The recent members that carry vectors, newest last. */
-  recentMembers(n: number): MemberInfo[] {
-    const all = this.vecMembers;
-    return all.slice(Math.max(0, all.length - n)).filter((m) => m.vec !== undefined);
-  }
-
   /** The members that carry vectors, oldest first (the event's own array: do not change it). */
   vectorMembers(): readonly MemberInfo[] {
     return this.vecMembers;

@@ -81,7 +81,7 @@ export class EventTracker {
     const retired = this.seq % 128 === 0 ? this.retireQuiet(this.clock) : [];
     if (this.terms.maybeCompact()) this.reindex();
     const { body: vec, title: tvec, packedBody, packedTitle } = postVectorsWithIds(input, this.idfOf, this.opts, this.terms);
-    this.terms.addDoc(packedBody!.ids);
+    this.terms.addDoc(packedBody.ids);
     const member = memberOf(input, at, vec, tvec, packedBody, packedTitle);
     const match = this.findEvent(input, vec, tvec, member);
     const when = new Date(at);
@@ -99,7 +99,7 @@ export class EventTracker {
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
     // The event's index terms only grow between merges and splits: add this member's terms.
-    this.index.add(ev, packedBody!.ids);
+    this.index.add(ev, packedBody.ids);
     // merging is checked while an event is young and then at each doubling: bounded cost per post
     const merged = match && isCheckpoint(ev.size) ? this.autoMerge(ev, when) : undefined;
     if (merged) changes.push(merged.record);
@@ -120,7 +120,7 @@ export class EventTracker {
     this.seq++;
     if (this.terms.maybeCompact()) this.reindex();
     const { body: vec, title: tvec, packedBody, packedTitle } = postVectorsWithIds(input, this.idfOf, this.opts, this.terms);
-    this.terms.addDoc(packedBody!.ids);
+    this.terms.addDoc(packedBody.ids);
     const member = memberOf(input, at, vec, tvec, packedBody, packedTitle);
     const id = this.resolve(eventId);
     let ev = this.active.get(id);
@@ -131,14 +131,10 @@ export class EventTracker {
     ev.addMember(member, input.places, input.units, input.engagement);
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
-    this.index.add(ev, packedBody!.ids);
+    this.index.add(ev, packedBody.ids);
   }
 
   /** Effective IDF: the general table, damped for words a large share of this stream's posts contain. */
-  idf(term: string): number {
-    return this.idfWithId(this.terms.id(term), term);
-  }
-
   private idfWithId(id: number, term: string): number {
     let base = this.terms.idf[id]!;
     if (Number.isNaN(base)) {

@@ -71,29 +71,6 @@ function contentId(terms: TermTable, raw: string): number {
 /** Han characters of numbers and dates ("3月", "十二点", "第一"), so such tokens do not count as topic. */
 const NUMERIC_HAN = new Set([...'年月日时分秒号点个万亿多余第一二三四五六七八九十百千零两'].map((c) => c.charCodeAt(0)));
 
-function titleTerms(title: string | undefined, titleTokens: string[] | undefined, tf: Map<string, number>): Set<string> {
-  const out = new Set<string>();
-  if (titleTokens) {
-    for (const t of titleTokens) if (isContentTerm(t)) out.add(t.toLowerCase());
-  } else if (title) {
-    const lower = title.toLowerCase();
-    for (const t of tf.keys()) if (lower.includes(t)) out.add(t);
-  }
-  return out;
-}
-
-/** Term frequencies of the content terms among tokens (lower-cased). */
-export function termFrequencies(tokens: readonly string[]): Map<string, number> {
-  const tf = new Map<string, number>();
-  for (const raw of tokens) {
-    const k = contentClass(raw);
-    if (k === 0) continue;
-    const t = k === 2 ? raw.toLowerCase() : raw;
-    tf.set(t, (tf.get(t) ?? 0) + 1);
-  }
-  return tf;
-}
-
 export interface PostTerms {
   tokens: readonly string[];
   title?: string;
@@ -101,45 +78,24 @@ export interface PostTerms {
   keywords: readonly WeightedTerm[];
 }
 
-/** IDF by term id (and term), for the table path of postVectors. */
+/** IDF by term id (and term), for postVectorsWithIds. */
 export type IdfById = (id: number, term: string) => number;
 
-/** A post's vectors, as maps and (with the term table) packed in the same order. */
+/** A post's vectors, as maps and packed in the same order. */
 export interface PostVectors {
   body: TermVector;
   title: TermVector;
-  packedBody?: Packed;
-  packedTitle?: Packed;
+  packedBody: Packed;
+  packedTitle: Packed;
 }
 
 /**
- * The post's weighted term vectors. `body`: (1 + ln tf + titleBoost·[in title]) · idf over all its terms, top-k
- * kept, L2-normalised (falls back to the given keywords when the post has no usable tokens). `title`: idf over the
- * title's terms alone (empty when the post has no title). With a term table, terms are its canonical strings and
- * the packed forms come along.
- */
-export function postVectors(p: PostTerms, idf: IdfLookup, opts: VectorOptions): PostVectors {
-  const tf = termFrequencies(p.tokens);
-  const inTitle = titleTerms(p.title, p.titleTokens, tf);
-  for (const t of inTitle) if (!tf.has(t)) tf.set(t, 1);
-  const weighted: [string, number][] = [];
-  if (tf.size === 0) {
-    for (const k of p.keywords) if (k.weight > 0 && isContentTerm(k.term)) weighted.push([k.term.toLowerCase(), k.weight]);
-  } else {
-    for (const [t, n] of tf) {
-      const w = (1 + Math.log(n) + (inTitle.has(t) ? opts.titleBoost : 0)) * (idf(t) ?? opts.unknownIdf);
-      if (w > 0) weighted.push([t, w]);
-    }
-  }
-  const title: [string, number][] = [];
-  for (const t of inTitle) title.push([t, idf(t) ?? opts.unknownIdf]);
-  return { body: normalise(topTerms(weighted, opts.topK)), title: normalise(title) };
-}
-
-/**
- * postVectors for the tracker: the same vectors, keyed by the term table's canonical strings, with their packed
- * forms. Tokens are counted by term id (one table lookup per token; whether a token is a content term and its
- * lower-case form are remembered per id), so no per-post maps are built but the vectors themselves.
+ * The post's weighted term vectors, keyed by the term table's canonical strings, with their packed forms.
+ * `body`: (1 + ln tf + titleBoost·[in title]) · idf over all its content terms, top-k kept, L2-normalised (falls back
+ * to the given keywords when the post has no usable tokens). `title`: idf over the title's terms alone (the title's
+ * own tokens when given, else the post's terms found in the title; empty without a title). Tokens are counted by
+ * term id (one table lookup per token; whether a token is a content term and its lower-case form are remembered per
+ * id), so no per-post maps are built but the vectors themselves.
  */
 export function postVectorsWithIds(p: PostTerms, idf: IdfById, opts: VectorOptions, terms: TermTable): PostVectors {
   // terms.tf and terms.mark are per-id scratch counters, zero between posts (the table may grow while this runs:
@@ -244,17 +200,6 @@ function topTerms<E extends [string, number, ...unknown[]]>(entries: E[], k: num
   return entries.length > k ? entries.slice(0, k) : entries;
 }
 
-export function normalise(entries: Iterable<[string, number]>): TermVector {
-  const list = [...entries];
-  let norm = 0;
-  for (const [, w] of list) norm += w * w;
-  norm = Math.sqrt(norm);
-  const v: TermVector = new Map();
-  if (norm === 0) return v;
-  for (const [t, w] of list) v.set(t, w / norm);
-  return v;
-}
-
 /** Dot product of two sparse vectors (cosine when both are normalised). */
 export function dot(a: TermVector, b: TermVector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -277,14 +222,6 @@ export function squaredLength(v: TermVector): number {
 export function cosine(a: TermVector, b: TermVector): number {
   let nb = 0;
   for (const w of b.values()) nb += w * w;
-  if (nb === 0) return 0;
-  let na = 0;
-  for (const w of a.values()) na += w * w;
-  return na === 0 ? 0 : dot(a, b) / Math.sqrt(na * nb);
-}
-
-/** cosine(a, b) with b's squared length already known (e.g. an event's cached centroid norm): the same value. */
-export function cosineWithNorm(a: TermVector, b: TermVector, nb: number): number {
   if (nb === 0) return 0;
   let na = 0;
   for (const w of a.values()) na += w * w;
