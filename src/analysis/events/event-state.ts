@@ -193,8 +193,11 @@ export class EventState {
   /** Squared length of the centroid (computed as cosine() would, cached until the centroid changes). */
   centroidNorm2(): number {
     if (this.norm2 === null) {
+      // the packed form, when there is one, holds the same weights in the same order
+      const p = this.packedSum;
       let n = 0;
-      for (const w of this.centroid.values()) n += w * w;
+      if (p !== null) for (let i = 0; i < p.ws.length; i++) n += p.ws[i]! * p.ws[i]!;
+      else for (const w of this.centroid.values()) n += w * w;
       this.norm2 = n;
     }
     return this.norm2;

@@ -13,8 +13,11 @@ export class TermIndex<T extends { readonly id: string }> {
   private readonly handles = new Map<string, number>();
   private events: (T | undefined)[] = [];
   private readonly free: number[] = [];
+  /** Per handle: shared weight and whether it was reached (one ranking at a time); the handles reached, in order. */
   private acc = new Float64Array(64);
   private seen = new Uint8Array(64);
+  private touched = new Int32Array(64);
+  private heap = new Int32Array(16);
   /** Per term id: the call of `add` that last linked it (duplicate ids within one call are linked once). */
   private stamp = new Int32Array(1024);
   private stampGen = 0;
@@ -39,6 +42,7 @@ export class TermIndex<T extends { readonly id: string }> {
         const seen = new Uint8Array(this.seen.length * 2);
         seen.set(this.seen);
         this.seen = seen;
+        this.touched = new Int32Array(this.seen.length);
       }
     } else this.events[h] = ev;
     return h;
@@ -99,8 +103,9 @@ export class TermIndex<T extends { readonly id: string }> {
   rankedCandidates(ids: ArrayLike<number>, ws: ArrayLike<number>, n: number, limit: number): T[] {
     const acc = this.acc;
     const seen = this.seen;
-    const touched: number[] = [];
+    const touched = this.touched;
     const byTerm = this.byTerm;
+    let count = 0;
     for (let i = 0; i < n; i++) {
       const t = ids[i]!;
       const s = t < byTerm.length ? byTerm[t] : undefined;
@@ -111,45 +116,69 @@ export class TermIndex<T extends { readonly id: string }> {
         if (seen[e] === 0) {
           seen[e] = 1;
           acc[e] = 0;
-          touched.push(e);
+          touched[count++] = e;
         }
         acc[e]! += w;
       }
     }
-    for (const e of touched) seen[e] = 0;
+    for (let i = 0; i < count; i++) seen[touched[i]!] = 0;
     const events = this.events;
-    // worse(a, b): a ranks after b (less weight, or equal weight and a later id)
-    const worse = (a: number, b: number): boolean => acc[a]! < acc[b]! || (acc[a] === acc[b] && events[a]!.id > events[b]!.id);
-    let top = touched;
-    if (touched.length > limit) {
-      // min-heap (by rank) of the best `limit` so far: its root is the worst of them
-      const heap: number[] = [];
-      for (const e of touched) {
-        if (heap.length < limit) {
-          heap.push(e);
-          for (let i = heap.length - 1; i > 0; ) {
-            const up = (i - 1) >> 1;
-            if (!worse(heap[i]!, heap[up]!)) break;
-            [heap[i], heap[up]] = [heap[up]!, heap[i]!];
-            i = up;
-          }
-        } else if (limit > 0 && worse(heap[0]!, e)) {
-          heap[0] = e;
-          for (let i = 0; ; ) {
-            const l = 2 * i + 1;
-            const r = l + 1;
-            let m = i;
-            if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-            if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-            if (m === i) break;
-            [heap[i], heap[m]] = [heap[m]!, heap[i]!];
-            i = m;
-          }
+    if (count <= limit) {
+      const out: T[] = new Array<T>(count);
+      for (let i = 0; i < count; i++) out[i] = events[touched[i]!]!;
+      return out;
+    }
+    if (limit <= 0) return [];
+    // min-heap (by rank) of the best `limit` so far: its root is the worst of them
+    if (this.heap.length < limit) this.heap = new Int32Array(limit);
+    const heap = this.heap;
+    let size = 0;
+    for (let k = 0; k < count; k++) {
+      const e = touched[k]!;
+      if (size < limit) {
+        let i = size++;
+        heap[i] = e;
+        while (i > 0) {
+          const up = (i - 1) >> 1;
+          if (!this.worse(heap[i]!, heap[up]!)) break;
+          const x = heap[i]!;
+          heap[i] = heap[up]!;
+          heap[up] = x;
+          i = up;
+        }
+      } else if (this.worse(heap[0]!, e)) {
+        heap[0] = e;
+        for (let i = 0; ; ) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < size && this.worse(heap[l]!, heap[m]!)) m = l;
+          if (r < size && this.worse(heap[r]!, heap[m]!)) m = r;
+          if (m === i) break;
+          const x = heap[i]!;
+          heap[i] = heap[m]!;
+          heap[m] = x;
+          i = m;
         }
       }
-      top = heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
     }
-    return top.map((e) => events[e]!);
+    // best first (the ranking is a total order: any sort gives the same list)
+    for (let i = 1; i < size; i++) {
+      const x = heap[i]!;
+      let j = i - 1;
+      for (; j >= 0 && this.worse(heap[j]!, x); j--) heap[j + 1] = heap[j]!;
+      heap[j + 1] = x;
+    }
+    const out: T[] = new Array<T>(size);
+    for (let i = 0; i < size; i++) out[i] = events[heap[i]!]!;
+    return out;
+  }
+
+  /** Handle `a` ranks after `b` in the last ranking: less shared weight, or equal weight and a later event id. */
+  private worse(a: number, b: number): boolean {
+    const x = this.acc[a]!;
+    const y = this.acc[b]!;
+    return x < y || (x === y && this.events[a]!.id > this.events[b]!.id);
   }
 
   remove(eventId: string): void {

@@ -27,23 +27,46 @@ export class EventTrackerError extends Error {
   }
 }
 
-/** Deterministic event id from the id of the post that opened it. */
+/**
+ * Deterministic event id from the id of the post that opened it: 64-bit FNV-1a over the code points, then the
+ * murmur3 finaliser (so ids of similar post ids do not share a prefix), in 32-bit halves.
+ */
 export function eventIdFor(postId: string): string {
-  let h = 0xcbf29ce484222325n;
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (const ch of postId) {
-    h ^= BigInt(ch.codePointAt(0)!);
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+    lo = (lo ^ ch.codePointAt(0)!) >>> 0;
+    // × 0x100000001b3 = × 0x1b3 + << 40
+    const p = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + Math.floor(p / 0x100000000) + (lo << 8)) >>> 0;
+    lo = p >>> 0;
   }
-  // murmur3 finaliser, so ids of similar post ids do not share a prefix
-  const M = 0xffffffffffffffffn;
-  h ^= h >> 33n;
-  h = (h * 0xff51afd7ed558ccdn) & M;
-  h ^= h >> 33n;
-  h = (h * 0xc4ceb9fe1a85ec53n) & M;
-  h ^= h >> 33n;
-  return `ev-${h.toString(16).padStart(16, '0')}`;
+  let h: [number, number] = [hi, lo];
+  h = mul64(shift33(h), 0xff51afd7, 0xed558ccd);
+  h = mul64(shift33(h), 0xc4ceb9fe, 0x1a85ec53);
+  h = shift33(h);
+  return `ev-${h[0].toString(16).padStart(8, '0')}${h[1].toString(16).padStart(8, '0')}`;
 }
 
+/** h ^ (h >> 33) of a 64-bit value as [hi, lo]. */
+function shift33([hi, lo]: [number, number]): [number, number] {
+  return [hi, (lo ^ (hi >>> 1)) >>> 0];
+}
+
+/** [hi, lo] × [chi, clo] mod 2^64. */
+function mul64([hi, lo]: [number, number], chi: number, clo: number): [number, number] {
+  const a0 = lo & 0xffff;
+  const a1 = lo >>> 16;
+  const b0 = clo & 0xffff;
+  const b1 = clo >>> 16;
+  const p00 = a0 * b0;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  const low = (((mid & 0xffff) << 16) | (p00 & 0xffff)) >>> 0;
+  const carry = a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
+  return [(carry + Math.imul(lo, chi) + Math.imul(hi, clo)) >>> 0, low];
+}
 
 export class EventTracker {
   readonly opts: TrackerOptions;
@@ -63,12 +86,15 @@ export class EventTracker {
   private readonly scratch = new Scratch();
   private readonly titleScratch = new Scratch();
   private readonly idfOf = (id: number, t: string): number => this.idfWithId(id, t);
+  /** Centroid cosines of the current post's candidates. */
+  private readonly cosines: Float64Array;
   clock = Number.NEGATIVE_INFINITY;
   seq = 0;
 
   constructor(opts: Partial<TrackerOptions> = {}) {
     this.opts = { ...DEFAULT_TRACKER_OPTIONS, ...opts };
     this.terms = new TermTable(this.opts.maxTerms, Math.max(1, Math.floor(this.opts.maxTerms / 2)));
+    this.cosines = new Float64Array(Math.max(1, this.opts.maxCandidates));
   }
 
   /** Assigns a post to an event (existing or new). `now` stands in for a missing or invalid publish time. */
@@ -169,23 +195,34 @@ export class EventTracker {
     const pv = this.packedVec(post)!;
     // Cheap pass: centroid cosine for every ranked candidate; the full check (links to recent members, titles)
     // only for the closest few, so the cost per post stays bounded however many events share its words.
-    const shortlist: { ev: EventState; c: number }[] = [];
-    const na = squaredLength(vec);
-    for (const ev of this.index.rankedCandidates(pv.ids, pv.ws, Math.min(this.opts.candidateTerms, pv.ids.length), this.opts.maxCandidates)) {
+    const evs = this.index.rankedCandidates(pv.ids, pv.ws, Math.min(this.opts.candidateTerms, pv.ids.length), this.opts.maxCandidates);
+    const cs = this.cosines;
+    const na = packedNorm2(pv);
+    for (let i = 0; i < evs.length; i++) {
+      const ev = evs[i]!;
       const nb = ev.centroidNorm2();
-      shortlist.push({ ev, c: nb === 0 || na === 0 ? 0 : this.scratch.dot(ev.packedCentroid(this.terms)) / Math.sqrt(na * nb) });
+      const c = nb === 0 || na === 0 ? 0 : this.scratch.dot(ev.packedCentroid(this.terms)) / Math.sqrt(na * nb);
+      // closest first; equal cosines keep their ranking order
+      let j = i - 1;
+      for (; j >= 0 && cs[j]! < c; j--) {
+        evs[j + 1] = evs[j]!;
+        cs[j + 1] = cs[j]!;
+      }
+      evs[j + 1] = ev;
+      cs[j + 1] = c;
     }
-    shortlist.sort((a, b) => b.c - a.c);
-    const close = shortlist.length > this.opts.fullChecks ? shortlist.slice(0, this.opts.fullChecks) : shortlist;
+    const close = Math.min(evs.length, this.opts.fullChecks);
     // A copy of a member (SimHash) joins that member's event even when the words are few.
     if (post.simhashHi !== undefined) {
       const hi = post.simhashHi;
       const lo = post.simhashLo!;
-      for (const { ev } of close) if (this.isCopyOfMember(ev, hi, lo)) return { event: ev, score: 1, via: 'duplicate' };
+      for (let i = 0; i < close; i++) if (this.isCopyOfMember(evs[i]!, hi, lo)) return { event: evs[i]!, score: 1, via: 'duplicate' };
     }
     const w = this.opts.centroidWeight;
     const tw = this.opts.titleWeight;
-    for (const { ev, c } of close) {
+    for (let i = 0; i < close; i++) {
+      const ev = evs[i]!;
+      const c = cs[i]!;
       // the most this event could score (links and title similarity at most 1): skip the full check when even
       // that cannot beat the best so far (candidates come closest first, so a strong match prunes the rest)
       const most = (tvec.size > 0 && ev.titleCentroid.size > 0 ? (1 - tw) * (w * c + (1 - w)) + tw : w * c + (1 - w)) + this.opts.placeBonus;
@@ -209,17 +246,10 @@ export class EventTracker {
     let tlink = 0;
     const single = ev.size === 1 && ev.withVectors.length === 1;
     const titled = tvec.size > 0 && ev.titleCentroid.size > 0;
-    // cosine of the post's title with the event's title centroid
-    const titleCos = (): number => {
-      const tc = ev.packedTitleCentroid(this.terms);
-      const nb = packedNorm2(tc);
-      const na = squaredLength(tvec);
-      return nb === 0 || na === 0 ? 0 : this.titleScratch.dot(tc) / Math.sqrt(na * nb);
-    };
     if (single) {
       // One member: the centroid is that member's vector, so the best link is the centroid cosine itself.
       link = c;
-      tlink = titled ? titleCos() : 0;
+      tlink = titled ? this.titleCosine(tvec, ev) : 0;
     } else {
       const all = ev.vectorMembers();
       for (let i = Math.max(0, all.length - this.opts.recentMembers); i < all.length; i++) {
@@ -231,11 +261,19 @@ export class EventTracker {
     }
     let s = w * c + (1 - w) * link;
     if (titled) {
-      const t = w * (single ? tlink : titleCos()) + (1 - w) * tlink;
+      const t = w * (single ? tlink : this.titleCosine(tvec, ev)) + (1 - w) * tlink;
       s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
     }
     if (places.some((p) => ev.places.has(p)) || units.some((u) => ev.units.has(u))) s += this.opts.placeBonus;
     return s;
+  }
+
+  /** Cosine of the loaded post title with the event's title centroid. */
+  private titleCosine(tvec: TermVector, ev: EventState): number {
+    const tc = ev.packedTitleCentroid(this.terms);
+    const nb = packedNorm2(tc);
+    const na = squaredLength(tvec);
+    return nb === 0 || na === 0 ? 0 : this.titleScratch.dot(tc) / Math.sqrt(na * nb);
   }
 
   /** A member's packed vector (rebuilt from its map after the term table was reset). */
@@ -263,14 +301,14 @@ export class EventTracker {
   private autoMerge(ev: EventState, at: Date): { survivor: string; record: MembershipRecord } | undefined {
     const unit = normalisedPacked(ev.packedCentroid(this.terms));
     const na = packedNorm2(unit);
-    // the top 20 terms by weight (a stable sort: ties keep centroid order)
-    const order = Array.from({ length: unit.ids.length }, (_, i) => i).sort((a, b) => unit.ws[b]! - unit.ws[a]!);
-    const n = Math.min(20, order.length);
+    // the top 20 terms by weight (ties keep centroid order)
+    const top = topPositions(unit.ws, 20);
+    const n = top.length;
     const topIds = new Int32Array(n);
     const topWs = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      topIds[i] = unit.ids[order[i]!]!;
-      topWs[i] = unit.ws[order[i]!]!;
+      topIds[i] = unit.ids[top[i]!]!;
+      topWs[i] = unit.ws[top[i]!]!;
     }
     let best: EventState | undefined;
     let bestScore = this.opts.mergeThreshold;
@@ -468,6 +506,20 @@ function isCheckpoint(n: number): boolean {
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Positions of the k largest weights, largest first, equal weights in position order (a stable sort's first k). */
+function topPositions(ws: Float64Array, k: number): Int32Array {
+  const top = new Int32Array(Math.min(k, ws.length));
+  let n = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (n === top.length && !(w > ws[top[n - 1]!]!)) continue;
+    let j = n < top.length ? n++ : n - 1;
+    for (; j > 0 && ws[top[j - 1]!]! < w; j--) top[j] = top[j - 1]!;
+    top[j] = i;
+  }
+  return top;
 }
 
 /** A packed vector scaled to unit length (as is when it is all zero). */
