@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'bin', 'scripts/*.mjs', 'test-results', 'eslint.config.js', '.tmp', 'bench/out', 'web/vitest.config.ts', 'web/vite.config.ts', 'test/browser/vitest.config.ts'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', 'data', 'bin', 'scripts/*.mjs', 'src/**/*.mjs', 'test-results', 'eslint.config.js', '.tmp', 'bench/out', 'web/vitest.config.ts', 'web/vite.config.ts', 'test/browser/vitest.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -13,7 +13,7 @@ import { openStore, type Store } from '../src/store/store.ts';
 import { buildPipeline } from '../src/pipeline/runtime.ts';
 import { benchItems, fmt } from './lib/posts.ts';
 
-const { values } = parseArgs({ options: { posts: { type: 'string' }, batch: { type: 'string' }, pg: { type: 'string' }, json: { type: 'string' } } });
+const { values } = parseArgs({ options: { posts: { type: 'string' }, batch: { type: 'string' }, pg: { type: 'string' }, json: { type: 'string' }, inline: { type: 'boolean' } } });
 const N = Number(values.posts ?? 20_000);
 const BATCH = Number(values.batch ?? 500);
 
@@ -22,7 +22,8 @@ async function run(store: Store, dataDir: string, label: string) {
   const bytes = items.reduce((a, i) => a + Buffer.byteLength(i.text), 0);
   const now = Date.now();
   await store.repos.sources.insert({ id: 'bench', name: 'bench', kind: 'manual', config: '{}', enabled: 1, interval_s: 3600, cron: null, weight: 1, retention_days: null, cursor: null, health: '{}', demo: 0, created_at: now, updated_at: now });
-  const p = await buildPipeline(store, { dataDir });
+  // as `tingfeng serve` and `tingfeng import` run it (setting analysisThread), unless --inline
+  const p = await buildPipeline(store, { dataDir, analysisThread: !values.inline });
   const src = { id: 'bench', name: 'bench', weight: 1, demo: false };
   // Warm-up (dictionaries, model, JIT) on a small separate batch.
   await p.ingestor.ingest({ ...src }, benchItems(200, { seed: 99 }), new Date());
@@ -30,6 +31,7 @@ async function run(store: Store, dataDir: string, label: string) {
   let stored = 0;
   for (let i = 0; i < items.length; i += BATCH) stored += (await p.ingestor.ingest(src, items.slice(i, i + BATCH), new Date())).stored;
   const s = (performance.now() - t0) / 1000;
+  await p.close();
   const events = await store.repos.events.count({});
   const r = { store: label, posts: items.length, stored, avgBytes: Math.round(bytes / items.length), seconds: +s.toFixed(2), postsPerSecond: Math.round(items.length / s), mbPerSecond: +(bytes / s / 1e6).toFixed(2), events };
   console.log(`${label}: ${fmt(r.posts)} posts (${r.avgBytes} B avg) in ${r.seconds} s → ${fmt(r.postsPerSecond)} posts/s, ${r.mbPerSecond} MB/s; ${events} events`);

@@ -23,6 +23,7 @@ export const ENV_KEYS = {
   TINGFENG_USER_AGENT: 'userAgent',
   TINGFENG_COOKIE_SECURE: 'cookieSecure',
   TINGFENG_PUBLIC_URL: 'publicUrl',
+  TINGFENG_ANALYSIS_THREAD: 'analysisThread',
 } as const;
 
 const databaseUrl = z
@@ -74,6 +75,8 @@ export const ConfigSchema = z
     userAgent: z.string().min(1).default('TingfengBot/0.1 (+public-opinion desk; contact the office named in the source settings)'),
     cookieSecure: boolish.default(false),
     publicUrl: z.url('must be a URL such as https://yq.example.gov.cn').optional(),
+    /** Embedded mode: analyse collected posts in a worker thread, beside tracking and storing (about 2× the ingest rate). */
+    analysisThread: boolish.default(true),
   })
   .strict();
 

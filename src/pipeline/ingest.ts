@@ -2,12 +2,12 @@
  * The ingest pipeline for one batch: prepare → skip what is stored → analyse → track events → store, all of the
  * batch's writes (and the source cursor) in one transaction. Redelivering the same items stores nothing twice.
  */
-import type { Analyzer } from '../analysis/analyze.ts';
 import type { CollectionGap } from '../analysis/events/index.ts';
 import type { Repos, Store } from '../store/store.ts';
 import { prepareItem } from './prepare.ts';
 import { persistBatch } from './persist.ts';
-import { analysisOut, analyzeInputOf } from './analysis-out.ts';
+import { analyzeInputOf } from './analysis-out.ts';
+import type { BatchAnalyser } from './analysis-thread.ts';
 import type { TrackOutput, TrackStage } from './track.ts';
 import type { AnalysedPost, BatchResult, CollectedItem, PreparedPost, SourceRef } from './types.ts';
 
@@ -36,7 +36,7 @@ export class Ingestor {
 
   constructor(
     private readonly store: Store,
-    private readonly analyzer: Analyzer,
+    private readonly analyser: BatchAnalyser,
     private readonly tracker: TrackStage | null,
     private readonly hooks: IngestHooks = {},
     private readonly snapshotEveryMs = SNAPSHOT_EVERY_MS,
@@ -71,10 +71,24 @@ export class Ingestor {
     this.lastSnapshotAt = at;
   }
 
-  /** Analyses posts in arrival order, stage by stage over the batch (see Analyzer.analyzeBatch). */
-  analyseBatch(posts: PreparedPost[], sourceName: string): AnalysedPost[] {
-    const details = this.analyzer.analyzeBatch(posts.map((p) => analyzeInputOf(p, sourceName)));
-    return posts.map((p, i) => ({ ...p, analysis: analysisOut(details[i]!, details[i]!.result.duplicate_of, p.norm.text) }));
+  /**
+   * Analyses the posts (in arrival order) and assigns them to events as each chunk of analyses arrives, so with an
+   * analysis thread the next chunk is analysed while this one is tracked.
+   */
+  private async analyseAndTrack(fresh: PreparedPost[], sourceName: string, now: Date): Promise<{ analysed: AnalysedPost[]; out: TrackOutput | null }> {
+    const chunks = this.analyser.analyse(
+      fresh.map((p) => analyzeInputOf(p, sourceName)),
+      fresh.map((p) => p.norm.text),
+    );
+    const analysed: AnalysedPost[] = [];
+    const batch = this.tracker?.begin();
+    for (const chunk of chunks) {
+      const outs = await chunk;
+      const part = outs.map((analysis, i) => ({ ...fresh[analysed.length + i]!, analysis }));
+      analysed.push(...part);
+      if (batch) this.tracker!.assign(batch, part, now);
+    }
+    return { analysed, out: batch ? this.tracker!.finish(batch, now, this.hooks.gaps?.() ?? []) : null };
   }
 
   async ingest(source: SourceRef, items: CollectedItem[], now: Date, opts: IngestOptions = {}): Promise<BatchResult> {
@@ -93,8 +107,7 @@ export class Ingestor {
     const fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
     // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
     const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
-    const analysed = this.analyseBatch(fresh, source.name);
-    const out = this.tracker ? this.tracker.track(analysed, now, this.hooks.gaps?.() ?? []) : null;
+    const { analysed, out } = await this.analyseAndTrack(fresh, source.name, now);
     const saveState = this.tracker !== null && t - this.lastSnapshotAt >= this.snapshotEveryMs;
     if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
     const inserted = await persistBatch(

@@ -28,6 +28,8 @@ export interface EmbeddedRunnerOptions {
   heightened?: () => HeightenedMode | null;
   /** Called after each stored batch (server-sent events to the dashboard). */
   onBatch?: (source: SourceRef, r: BatchResult) => void;
+  /** Analyse in a worker thread (setting analysisThread). */
+  analysisThread?: boolean;
 }
 
 export class EmbeddedRunner implements SourceRunner {
@@ -64,6 +66,7 @@ export class EmbeddedRunner implements SourceRunner {
     await this.queue.catch(() => undefined);
     // the tracker's state is saved every few seconds with a batch; save the latest on the way out
     await this.pipeline?.ingestor.saveSnapshot().catch((err: unknown) => this.opts.logger.warn({ err }, 'could not save the event tracker state'));
+    await this.pipeline?.close();
   }
 
   /** After a staff change to the tracker's events, save its state (queued behind any batch in progress). */
@@ -79,8 +82,10 @@ export class EmbeddedRunner implements SourceRunner {
       dataDir: this.opts.dataDir,
       hooks: { ...(this.opts.hooks ?? {}), gaps: () => this.gaps },
       replay: !previous,
+      analysisThread: this.opts.analysisThread ?? false,
     });
     if (previous) {
+      await previous.close();
       // Keep the live tracker (events in progress) across an analyser rebuild.
       (p as { track: Pipeline['track'] }).track = previous.track;
       (p.ingestor as unknown as { tracker: Pipeline['track'] }).tracker = previous.track;
@@ -116,7 +121,9 @@ export class EmbeddedRunner implements SourceRunner {
         } catch (err) {
           // The in-memory state may now be ahead of the store: rebuild it from the last committed snapshot.
           this.opts.logger.error({ err }, 'batch failed; reloading pipeline state from the store');
-          this.pipeline = await buildPipeline(this.store, { dataDir: this.opts.dataDir, hooks: { ...(this.opts.hooks ?? {}), gaps: () => this.gaps } });
+          await this.pipeline.close();
+          this.pipeline = null;
+          this.pipeline = await this.build();
           throw err;
         }
       });

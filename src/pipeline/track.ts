@@ -20,6 +20,11 @@ export interface TrackOutput {
   touched: string[];
 }
 
+export interface TrackBatch {
+  writes: EventWrites;
+  touched: Set<string>;
+}
+
 export interface TrackStageOptions {
   rules?: unknown;
   snapshot?: TrackerSnapshot | null;
@@ -57,9 +62,19 @@ export class TrackStage {
 
   /** Assign each post (in time order) and assess the events touched. Mutates the tracker state. */
   track(posts: AnalysedPost[], now: Date, gaps: readonly CollectionGap[] = []): TrackOutput {
-    const ordered = [...posts].sort((a, b) => a.row.published_at - b.row.published_at);
-    const writes: EventWrites = { events: [], members: [], log: [], levels: [] };
-    const touched = new Set<string>();
+    const batch = this.begin();
+    this.assign(batch, [...posts].sort((a, b) => a.row.published_at - b.row.published_at), now);
+    return this.finish(batch, now, gaps);
+  }
+
+  /** A batch tracked in parts: `assign` each part as it is analysed (in time order), then `finish` once. */
+  begin(): TrackBatch {
+    return { writes: { events: [], members: [], log: [], levels: [] }, touched: new Set<string>() };
+  }
+
+  /** Assigns posts, already in time order, to events (sets each post's eventId). */
+  assign(batch: TrackBatch, ordered: readonly AnalysedPost[], now: Date): void {
+    const { writes, touched } = batch;
     for (const p of ordered) {
       const a = p.analysis;
       const res = this.tracker.add(
@@ -93,6 +108,11 @@ export class TrackStage {
         }
       }
     }
+  }
+
+  /** Assesses every event the batch touched (heat, bursts, level with reasons, trend): the batch's output. */
+  finish(batch: TrackBatch, now: Date, gaps: readonly CollectionGap[] = []): TrackOutput {
+    const { writes, touched } = batch;
     const transitions: TrackOutput['transitions'] = [];
     for (const id of touched) {
       const summary = this.tracker.event(this.tracker.resolve(id));

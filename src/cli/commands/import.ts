@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { buildPipeline } from '../../pipeline/runtime.ts';
+import { buildPipeline, type Pipeline } from '../../pipeline/runtime.ts';
 import type { CollectedItem, SourceRef } from '../../pipeline/types.ts';
 import { importSheet } from '../../sources/spreadsheet/spreadsheet.connector.ts';
 import { columnMappingSchema, guessMapping } from '../../sources/spreadsheet/mapping.ts';
@@ -73,15 +73,16 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
   const batchSize = Math.min(5000, Math.max(1, Number(values['batch-size'] ?? 500)));
   const ctx = await openContext({ overrides: { dataDir: values['data-dir'] } });
   const { store, config } = ctx;
+  let pipeline: Pipeline | null = null;
   try {
-    const pipeline = await buildPipeline(store, { dataDir: config.dataDirAbs });
+    pipeline = await buildPipeline(store, { dataDir: config.dataDirAbs, analysisThread: config.analysisThread });
     const source = await importSource(store, values.source ?? `导入：${basename(file)}`, ext.slice(1));
     let stored = 0;
     let seen = 0;
     let bad = 0;
     const flush = async (batch: CollectedItem[]) => {
       if (!batch.length) return;
-      const r = await pipeline.ingestor.ingest(source, batch, new Date());
+      const r = await pipeline!.ingestor.ingest(source, batch, new Date());
       stored += r.stored;
       seen += batch.length;
     };
@@ -138,6 +139,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     io.stdout.write(`imported ${file}: ${seen} items read, ${stored} new posts stored, ${seen - stored} already present${bad ? `, ${bad} skipped` : ''}\n`);
     return bad > 0 ? 1 : 0;
   } finally {
+    await pipeline?.close();
     await store.close();
   }
 }

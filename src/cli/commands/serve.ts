@@ -80,6 +80,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
     logger: logger.child({ part: 'pipeline' }),
     changes,
     collect: !values['no-collect'],
+    analysisThread: config.analysisThread,
     hooks: { afterTrack: (r, out, posts, now) => alertHooks.afterTrack(r, out, posts, now) },
     heightened: () => services.alerts.heightenedForCollector(),
     onBatch: (source, r) => {
