@@ -4,7 +4,7 @@
  *
  *   node bin/run-ts.mjs bench/ingest.ts [--posts N] [--batch N] [--pg postgres://…] [--json FILE]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,14 +28,34 @@ async function run(store: Store, dataDir: string, label: string) {
   // Warm-up (dictionaries, model, JIT) on a small separate batch.
   await p.ingestor.ingest({ ...src }, benchItems(200, { seed: 99 }), new Date());
   const t0 = performance.now();
+  const main0 = mainThreadCpuS();
+  const cpu0 = process.cpuUsage();
   let stored = 0;
   for (let i = 0; i < items.length; i += BATCH) stored += (await p.ingestor.ingest(src, items.slice(i, i + BATCH), new Date())).stored;
   const s = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const mainCpu = mainThreadCpuS() - main0;
   await p.close();
   const events = await store.repos.events.count({});
-  const r = { store: label, posts: items.length, stored, avgBytes: Math.round(bytes / items.length), seconds: +s.toFixed(2), postsPerSecond: Math.round(items.length / s), mbPerSecond: +(bytes / s / 1e6).toFixed(2), events };
-  console.log(`${label}: ${fmt(r.posts)} posts (${r.avgBytes} B avg) in ${r.seconds} s → ${fmt(r.postsPerSecond)} posts/s, ${r.mbPerSecond} MB/s; ${events} events`);
+  const r = {
+    store: label, posts: items.length, stored, avgBytes: Math.round(bytes / items.length), seconds: +s.toFixed(2), postsPerSecond: Math.round(items.length / s),
+    mbPerSecond: +(bytes / s / 1e6).toFixed(2), events, cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(2), mainThreadCpuSeconds: +mainCpu.toFixed(2),
+  };
+  console.log(
+    `${label}: ${fmt(r.posts)} posts (${r.avgBytes} B avg) in ${r.seconds} s → ${fmt(r.postsPerSecond)} posts/s, ${r.mbPerSecond} MB/s; ${events} events; ` +
+      `CPU ${r.cpuSeconds} s (main thread ${r.mainThreadCpuSeconds} s)`,
+  );
   return r;
+}
+
+/** CPU time of this process's main thread (Linux /proc; NaN elsewhere): the pipeline's serial part. */
+function mainThreadCpuS(): number {
+  try {
+    const f = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 const results = [];

@@ -1,6 +1,7 @@
 /** The analyser's input for a prepared post, and what the pipeline keeps of its analysis (embedded and cluster). */
 import type { AnalysisDetail, AnalyzeInput } from '../analysis/analyze.ts';
 import { indexTokensOf } from '../analysis/segment.ts';
+import { isContentTerm } from '../analysis/events/vector.ts';
 import type { AnalysedPost, PreparedPost } from './types.ts';
 
 export function analyzeInputOf(p: PreparedPost, sourceName: string): AnalyzeInput {
@@ -16,7 +17,8 @@ export function analysisOut(d: AnalysisDetail, duplicateOf: string | null, store
   const r = d.result;
   return {
     ...(storedText !== undefined && storedText === d.text ? { index: indexTokensOf(d.tokens).join(' ') } : {}),
-    tokens: d.tokens,
+    // only the tokens the event tracker can count as terms travel on (the rest, about half, it skips anyway)
+    tokens: d.tokens.filter(isContentTerm),
     keywords: d.keywords.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 })),
     sentiment: r.sentiment,
     simhash: r.simhash,

@@ -41,6 +41,7 @@ export interface PreparedPost {
 }
 
 export interface PostAnalysisOut {
+  /** The analysis tokens that can be event terms (isContentTerm), in text order. */
   tokens: string[];
   keywords: { term: string; weight: number }[];
   sentiment: { label: 'negative' | 'neutral' | 'positive'; score: number; evidence: string[] };
