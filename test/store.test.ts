@@ -39,6 +39,22 @@ describe('store', () => {
     expect(await t.store.repos.units.list()).toHaveLength(0);
   });
 
+  it('upserts events many at a time: new rows inserted, known ids replaced in every column, a repeated id once', async () => {
+    const ev = (id: string, n: number) => ({
+      id, title: `事件${id}-${n}`, keywords: `["k${n}"]`, places: '[]', units: '[]', first_seen: now, last_seen: now + n, post_count: n, source_count: 1,
+      heat: n / 10, level: n > 2 ? 3 : null, level_reasons: '[]', sentiment: '{}', representative_post_id: null, status: 'active', merged_into: null, demo: 0,
+      updated_at: now + n,
+    });
+    const first = Array.from({ length: 120 }, (_, i) => ev(`e${i}`, 1));
+    await t.store.tx((r) => r.events.upsertMany(first));
+    await t.store.tx((r) => r.events.upsertMany([ev('e5', 2), ev('e7', 3), ev('new', 4), ev('e5', 5)]));
+    expect(await t.store.repos.events.count({})).toBe(121);
+    expect(await t.store.repos.events.byId('e5')).toEqual(ev('e5', 5));
+    expect(await t.store.repos.events.byId('e7')).toEqual(ev('e7', 3));
+    expect(await t.store.repos.events.byId('new')).toEqual(ev('new', 4));
+    expect(await t.store.repos.events.byId('e119')).toEqual(ev('e119', 1));
+  });
+
   it('chains audit rows by hash', async () => {
     for (let i = 0; i < 3; i++) {
       await t.store.tx((r) => r.audit.append({ at: now + i, actorType: 'system', actorId: null, action: 'test', entity: 'x', entityId: String(i), after: { i } }));

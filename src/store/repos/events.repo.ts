@@ -10,6 +10,15 @@ export interface EventFilter {
   offset: number;
 }
 
+/** Every column of events but the id: what an upsert replaces. */
+const EVENT_COLUMNS = [
+  'title', 'keywords', 'places', 'units', 'first_seen', 'last_seen', 'post_count', 'source_count', 'heat', 'level', 'level_reasons', 'sentiment',
+  'representative_post_id', 'status', 'merged_into', 'demo', 'updated_at',
+] as const satisfies readonly Exclude<keyof EventsTable, 'id'>[];
+// a column added to EventsTable but not listed above fails to compile here
+const _everyColumn: Exclude<keyof EventsTable, 'id' | (typeof EVENT_COLUMNS)[number]> extends never ? true : never = true;
+void _everyColumn;
+
 export function eventsRepo({ db }: Exec) {
   const filtered = (f: Omit<EventFilter, 'limit' | 'offset'>) => {
     let q = db.selectFrom('events');
@@ -20,10 +29,15 @@ export function eventsRepo({ db }: Exec) {
     return q;
   };
   return {
+    /** Inserts or replaces events, 50 rows a statement (the last row wins when an id repeats). */
     async upsertMany(rows: EventsTable[]): Promise<void> {
-      for (const row of rows) {
-        const { id: _id, ...rest } = row;
-        await db.insertInto('events').values(row).onConflict((oc) => oc.column('id').doUpdateSet(rest)).execute();
+      const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+      for (let i = 0; i < unique.length; i += 50) {
+        await db
+          .insertInto('events')
+          .values(unique.slice(i, i + 50))
+          .onConflict((oc) => oc.column('id').doUpdateSet((eb) => Object.fromEntries(EVENT_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+          .execute();
       }
     },
     async byId(id: string): Promise<EventsTable | undefined> {
