@@ -3,7 +3,7 @@
  * sources and sentiment, an hourly histogram for trends and bursts, and its summary.
  */
 import { addInto, cosine, prune, topWeighted, type TermVector } from './vector.ts';
-import type { Packed, TermTable } from './packed.ts';
+import { unpack, type Packed, type TermTable } from './packed.ts';
 import type { Engagement, EventSummary, SentimentLabel, SentimentMix } from './types.ts';
 
 export const HOUR_MS = 3_600_000;
@@ -12,13 +12,10 @@ export interface MemberInfo {
   id: string;
   at: number;
   title?: string;
-  /** Kept for the most recent members only (bounded); older members keep only their id. */
-  vec?: TermVector;
-  /** Title vector (empty or absent when the post has no title); kept like `vec`. */
-  tvec?: TermVector;
-  /** Packed forms of vec and tvec (runtime only, rebuilt from the maps when the term table moved on). */
-  pvec?: Packed;
-  ptvec?: Packed;
+  /** The post's vector (see packed.ts), kept for the most recent members only (bounded); older members keep only their id. */
+  vec?: Packed;
+  /** Title vector (absent when the post has no title terms); kept like `vec`. */
+  tvec?: Packed;
   simhash?: bigint;
   /** The SimHash as two 32-bit halves (compared without BigInt arithmetic). */
   simhashHi?: number;
@@ -40,11 +37,11 @@ export function emptyMix(): SentimentMix {
 
 export class EventState {
   /**
-   * Sum of the members' vectors (pruned to the top terms). While the event has one member this is that member's
-   * own vector object (no copy: most events never get a second post); `ownCentroid()` copies it before a change.
+   * Sum of the members' vectors (pruned to the top terms), in map form; null while it is not built yet: then the
+   * centroid is `single`, the vector of the event's one member (most events never get a second post), or empty.
    */
-  private centroidSum: TermVector = new Map();
-  private centroidShared = false;
+  private centroidSum: TermVector | null = null;
+  private single: Packed | null = null;
   /** Sum of the members' title vectors. */
   readonly titleCentroid: TermVector = new Map();
   readonly members = new Map<string, MemberInfo>();
@@ -87,36 +84,32 @@ export class EventState {
 
   /** The centroid, for reading (see ownCentroid to change it). */
   get centroid(): TermVector {
+    if (this.centroidSum === null) {
+      this.centroidSum = this.single === null ? new Map() : unpack(this.single);
+      this.single = null;
+    }
     return this.centroidSum;
   }
 
-  /** The centroid, for changing: copied first while it is still a member's own vector. */
+  /** The centroid, for changing. */
   ownCentroid(): TermVector {
-    if (this.centroidShared) {
-      this.centroidSum = new Map(this.centroidSum);
-      this.centroidShared = false;
-    }
+    const sum = this.centroid;
     this.norm2 = null;
     this.packedSum = null;
     this.slots = null;
-    return this.centroidSum;
+    return sum;
   }
 
   /**
    * Adds a member's vector to the centroid. The packed centroid follows incrementally (same order and sums as
    * packing the map afresh) unless the centroid was pruned or the term ids moved on.
    */
-  private addToCentroid(m: MemberInfo & { vec: TermVector }): void {
+  private addToCentroid(pv: Packed): void {
     const packed = this.packedSum;
-    if (this.centroidShared) {
-      this.centroidSum = new Map(this.centroidSum);
-      this.centroidShared = false;
-    }
+    const sum = this.centroid;
     this.norm2 = null;
-    const sum = this.centroidSum;
-    addInto(sum, m.vec, this.limits.centroidTerms);
-    const pv = m.pvec;
-    if (packed === null || pv === undefined || pv.gen !== packed.gen) {
+    addInto(sum, pv, this.limits.centroidTerms);
+    if (packed === null || pv.gen !== packed.gen) {
       this.packedSum = null;
       this.slots = null;
       return;
@@ -167,15 +160,15 @@ export class EventState {
       this.slots = null;
       return;
     }
-    this.packedSum = { ids: ids.subarray(0, n), ws: ws.subarray(0, n), gen: packed.gen };
+    this.packedSum = { ids: ids.subarray(0, n), ws: ws.subarray(0, n), gen: packed.gen, names: packed.names };
   }
 
-  /** The centroid packed (a one-member event shares its member's packed vector). */
+  /** The centroid packed (a one-member event shares its member's vector). */
   packedCentroid(table: TermTable): Packed {
     const p = this.packedSum;
     if (p !== null && p.gen === table.gen) return p;
     this.slots = null;
-    return (this.packedSum = table.pack(this.centroidSum));
+    return (this.packedSum = p !== null ? table.repack(p) : table.pack(this.centroid));
   }
 
   /** The title centroid packed. */
@@ -215,13 +208,13 @@ export class EventState {
     this.members.set(m.id, m);
     if (m.vec) {
       this.norm2 = null;
-      if (intoCentroid && this.centroidSum.size === 0 && this.members.size === 1) {
-        this.centroidSum = m.vec;
-        this.centroidShared = true;
-        this.packedSum = m.pvec ?? null;
+      if (intoCentroid && this.single === null && (this.centroidSum === null || this.centroidSum.size === 0) && this.members.size === 1) {
+        this.centroidSum = null;
+        this.single = m.vec;
+        this.packedSum = m.vec;
         this.slots = null;
-      } else if (intoCentroid) this.addToCentroid(m as MemberInfo & { vec: TermVector });
-      if (intoCentroid && m.tvec && m.tvec.size > 0) {
+      } else if (intoCentroid) this.addToCentroid(m.vec);
+      if (intoCentroid && m.tvec && m.tvec.ids.length > 0) {
         addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
         this.packedTitleSum = null;
       }
@@ -252,8 +245,8 @@ export class EventState {
     this.members.delete(id);
     if (m.vec) {
       this.norm2 = null;
-      subtract(this.ownCentroid(), m.vec);
-      if (m.tvec) subtract(this.titleCentroid, m.tvec);
+      subtract(this.ownCentroid(), unpack(m.vec));
+      if (m.tvec) subtract(this.titleCentroid, unpack(m.tvec));
       this.packedTitleSum = null;
       const i = this.withVectors.indexOf(id);
       if (i >= 0) {
@@ -289,8 +282,6 @@ export class EventState {
       if (m) {
         delete m.vec;
         delete m.tvec;
-        delete m.pvec;
-        delete m.ptvec;
       }
     }
   }
@@ -313,7 +304,7 @@ export class EventState {
     for (const id of this.withVectors) {
       const m = this.members.get(id);
       if (!m?.vec) continue;
-      const s = cosine(m.vec, this.centroid) + (m.title ? 0.05 : 0);
+      const s = cosine(unpack(m.vec), this.centroid) + (m.title ? 0.05 : 0);
       if (s > bestScore) {
         best = m;
         bestScore = s;
@@ -328,7 +319,7 @@ export class EventState {
     this.packedSum = null;
     this.slots = null;
     this.packedTitleSum = null;
-    if (this.centroidSum.size > this.limits.centroidTerms) prune(this.ownCentroid(), this.limits.centroidTerms);
+    if (this.centroid.size > this.limits.centroidTerms) prune(this.ownCentroid(), this.limits.centroidTerms);
     prune(this.titleCentroid, this.limits.centroidTerms);
   }
 

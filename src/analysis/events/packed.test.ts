@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Scratch, TermTable, packedNorm2 } from './packed.ts';
+import { Scratch, TermTable, packedNorm2, unpack } from './packed.ts';
 import { EventTracker } from './tracker.ts';
 import { minutes, post } from './test-helpers.ts';
 
@@ -38,6 +38,20 @@ describe('TermTable and packed vectors', () => {
     expect(t.size).toBe(2);
     expect(t.dfState()).toEqual({ docs: 2, df: [['甲', 1], ['乙', 1]] });
     expect(t.maybeCompact()).toBe(false);
+  });
+
+  it('unpacks and repacks a vector of an older generation by its term names', () => {
+    const t = new TermTable(4, 2);
+    const v = new Map([['积水', 0.3], ['道路', 0.9], ['学校', 0.1]]);
+    const p = t.pack(v);
+    for (const w of ['一', '二', '三']) t.id(w);
+    expect(t.maybeCompact()).toBe(true);
+    const q = t.repack(p);
+    expect(q.gen).toBe(t.gen);
+    expect([...q.ids].map((i) => t.name(i))).toEqual(['积水', '道路', '学校']);
+    expect([...unpack(q)]).toEqual([...v]);
+    expect([...unpack(p)]).toEqual([...v]);
+    expect(t.repack(q)).toBe(q);
   });
 });
 

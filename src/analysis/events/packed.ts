@@ -1,17 +1,19 @@
 /**
- * Packed term vectors for the tracker's hot loops: each term gets a small integer id, and a vector is kept, next
- * to its map form, as parallel typed arrays of ids and weights. A dot product with a post then reads the post's
- * weights from a dense scratch array indexed by term id (loaded once per post) instead of doing a map lookup per
- * term: about ten times faster on this machine. The maps stay the source of truth (snapshots, summaries, merges);
- * packed forms are derived from them and rebuilt lazily when the id table was reset.
+ * Packed term vectors for the tracker's hot loops: each term gets a small integer id, and a vector is kept as
+ * parallel typed arrays of ids and weights. A dot product with a post then reads the post's weights from a dense
+ * scratch array indexed by term id (loaded once per post) instead of doing a map lookup per term: about ten times
+ * faster on this machine. Posts' vectors are built packed; their map form (snapshots, summaries, centroid sums) is
+ * unpacked when needed. A packed vector keeps the term names of its table generation, so it can be unpacked, and
+ * repacked with new ids, after the id table was reset.
  */
 import type { TermVector } from './vector.ts';
 
 export interface Packed {
   ids: Int32Array;
   ws: Float64Array;
-  /** Generation of the term table the ids belong to. */
+  /** Generation of the term table the ids belong to, and that generation's term names by id. */
   gen: number;
+  names: readonly string[];
 }
 
 const EMPTY_IDS = new Int32Array(0);
@@ -34,7 +36,8 @@ export interface DocFrequencyState {
  */
 export class TermTable {
   private ids = new Map<string, number>();
-  private names: string[] = [];
+  /** Term by id (a new array per generation: packed vectors keep theirs). */
+  names: string[] = [];
   gen = 0;
   /** Per-id memo of the general IDF (NaN: not looked up yet). */
   idf = new Float64Array(1024).fill(Number.NaN);
@@ -163,7 +166,7 @@ export class TermTable {
   /** The packed form of a vector, in the map's own order. */
   pack(v: TermVector): Packed {
     const n = v.size;
-    if (n === 0) return { ids: EMPTY_IDS, ws: EMPTY_WS, gen: this.gen };
+    if (n === 0) return { ids: EMPTY_IDS, ws: EMPTY_WS, gen: this.gen, names: this.names };
     const ids = new Int32Array(n);
     const ws = new Float64Array(n);
     let i = 0;
@@ -171,8 +174,23 @@ export class TermTable {
       ids[i] = this.id(t);
       ws[i++] = w;
     }
-    return { ids, ws, gen: this.gen };
+    return { ids, ws, gen: this.gen, names: this.names };
   }
+
+  /** A packed vector in this generation's ids (itself when it already is; same order and weights). */
+  repack(p: Packed): Packed {
+    if (p.gen === this.gen) return p;
+    const ids = new Int32Array(p.ids.length);
+    for (let i = 0; i < ids.length; i++) ids[i] = this.id(p.names[p.ids[i]!]!);
+    return { ids, ws: p.ws, gen: this.gen, names: this.names };
+  }
+}
+
+/** The map form of a packed vector (same order). */
+export function unpack(p: Packed): TermVector {
+  const v: TermVector = new Map();
+  for (let i = 0; i < p.ids.length; i++) v.set(p.names[p.ids[i]!]!, p.ws[i]!);
+  return v;
 }
 
 /** A dense array of one vector's weights by term id: load, take dot products, unload. */

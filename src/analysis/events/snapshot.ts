@@ -2,7 +2,7 @@
  * Tracker state as plain JSON (bigints as hex, maps as entry lists), so the live pipeline can persist it and
  * resume after a restart with the same event ids and assignments.
  */
-import type { DocFrequencyState } from './packed.ts';
+import { unpack, type DocFrequencyState } from './packed.ts';
 import { EventState, type MemberInfo } from './event-state.ts';
 import type { TrackerOptions } from './options.ts';
 import { EventTracker } from './tracker.ts';
@@ -53,8 +53,8 @@ function memberOut(m: MemberInfo): MemberSnapshot {
     id: m.id,
     at: m.at,
     ...(m.title !== undefined ? { title: m.title } : {}),
-    ...(m.vec ? { vec: [...m.vec] } : {}),
-    ...(m.tvec ? { tvec: [...m.tvec] } : {}),
+    ...(m.vec ? { vec: [...unpack(m.vec)] } : {}),
+    ...(m.tvec ? { tvec: [...unpack(m.tvec)] } : {}),
     ...(m.simhash !== undefined ? { simhash: m.simhash.toString(16) } : {}),
     ...(m.source !== undefined ? { source: m.source } : {}),
     ...(m.sentiment !== undefined ? { sentiment: m.sentiment } : {}),
@@ -65,13 +65,13 @@ function simhashFields(h: bigint): Pick<MemberInfo, 'simhash' | 'simhashHi' | 's
   return { simhash: h, simhashHi: Number(BigInt.asUintN(32, h >> 32n)), simhashLo: Number(BigInt.asUintN(32, h)) };
 }
 
-function memberIn(s: MemberSnapshot): MemberInfo {
+function memberIn(s: MemberSnapshot, t: EventTracker): MemberInfo {
   return {
     id: s.id,
     at: s.at,
     ...(s.title !== undefined ? { title: s.title } : {}),
-    ...(s.vec ? { vec: new Map(s.vec) } : {}),
-    ...(s.tvec ? { tvec: new Map(s.tvec) } : {}),
+    ...(s.vec ? { vec: t.packVector(new Map(s.vec)) } : {}),
+    ...(s.tvec && s.tvec.length > 0 ? { tvec: t.packVector(new Map(s.tvec)) } : {}),
     ...(s.simhash !== undefined ? simhashFields(BigInt(`0x${s.simhash}`)) : {}),
     ...(s.source !== undefined ? { source: s.source } : {}),
     ...(s.sentiment !== undefined ? { sentiment: s.sentiment } : {}),
@@ -114,7 +114,7 @@ export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions>
   t.loadDf(s.df);
   for (const es of s.events) {
     const e = new EventState(es.id, t.opts);
-    for (const m of es.members) e.members.set(m.id, memberIn(m));
+    for (const m of es.members) e.members.set(m.id, memberIn(m, t));
     e.restoreVectors(es.withVectors);
     const sum = e.ownCentroid();
     for (const [k, v] of es.centroid) sum.set(k, v);

@@ -9,7 +9,7 @@ import { DEFAULT_TRACKER_OPTIONS, type TrackerOptions } from './options.ts';
 import { restoreTracker, snapshotTracker, type TrackerSnapshot } from './snapshot.ts';
 import { TermIndex } from './term-index.ts';
 import { popcount32 } from '../simhash.ts';
-import { postVectorsWithIds, squaredLength, type TermVector } from './vector.ts';
+import { postVectors, type TermVector } from './vector.ts';
 import { packedNorm2, Scratch, TermTable, type DocFrequencyState, type Packed } from './packed.ts';
 import type { AddResult, EventSummary, MembershipRecord, SentimentMix, TrackInput } from './types.ts';
 
@@ -106,10 +106,10 @@ export class EventTracker {
     this.seq++;
     const retired = this.seq % 128 === 0 ? this.retireQuiet(this.clock) : [];
     if (this.terms.maybeCompact()) this.reindex();
-    const { body: vec, title: tvec, packedBody, packedTitle } = postVectorsWithIds(input, this.idfOf, this.opts, this.terms);
-    this.terms.addDoc(packedBody.ids);
-    const member = memberOf(input, at, vec, tvec, packedBody, packedTitle);
-    const match = this.findEvent(input, vec, tvec, member);
+    const { body, title } = postVectors(input, this.idfOf, this.opts, this.terms);
+    this.terms.addDoc(body.ids);
+    const member = memberOf(input, at, body, title);
+    const match = this.findEvent(input, member);
     const when = new Date(at);
     const changes: MembershipRecord[] = [];
     let ev: EventState;
@@ -125,7 +125,7 @@ export class EventTracker {
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
     // The event's index terms only grow between merges and splits: add this member's terms.
-    this.index.add(ev, packedBody.ids);
+    this.index.add(ev, body.ids);
     // merging is checked while an event is young and then at each doubling: bounded cost per post
     const merged = match && isCheckpoint(ev.size) ? this.autoMerge(ev, when) : undefined;
     if (merged) changes.push(merged.record);
@@ -145,9 +145,9 @@ export class EventTracker {
     this.clock = Math.max(this.clock, at);
     this.seq++;
     if (this.terms.maybeCompact()) this.reindex();
-    const { body: vec, title: tvec, packedBody, packedTitle } = postVectorsWithIds(input, this.idfOf, this.opts, this.terms);
-    this.terms.addDoc(packedBody.ids);
-    const member = memberOf(input, at, vec, tvec, packedBody, packedTitle);
+    const { body, title } = postVectors(input, this.idfOf, this.opts, this.terms);
+    this.terms.addDoc(body.ids);
+    const member = memberOf(input, at, body, title);
     const id = this.resolve(eventId);
     let ev = this.active.get(id);
     if (!ev) {
@@ -157,7 +157,7 @@ export class EventTracker {
     ev.addMember(member, input.places, input.units, input.engagement);
     ev.touched = this.seq;
     this.postEvent.set(input.id, ev.id);
-    this.index.add(ev, packedBody.ids);
+    this.index.add(ev, body.ids);
   }
 
   /** Effective IDF: the general table, damped for words a large share of this stream's posts contain. */
@@ -173,14 +173,14 @@ export class EventTracker {
     return base * (Math.log(1 / share) / -Math.log(this.opts.commonShare));
   }
 
-  private findEvent(input: TrackInput, vec: TermVector, tvec: TermVector, post: MemberInfo): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
+  private findEvent(input: TrackInput, post: MemberInfo): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
     const dupOf = input.duplicateOf ? this.postEvent.get(input.duplicateOf) : undefined;
     const dupEvent = dupOf ? this.active.get(dupOf) : undefined;
     if (dupEvent) return { event: dupEvent, score: 1, via: 'duplicate' };
     this.scratch.load(this.packedVec(post)!, this.terms.size);
-    if (tvec.size > 0) this.titleScratch.load(this.packedTitle(post)!, this.terms.size);
+    if (post.tvec) this.titleScratch.load(this.packedTitle(post)!, this.terms.size);
     try {
-      return this.bestEvent(input, post, vec, tvec);
+      return this.bestEvent(input, post);
     } finally {
       this.scratch.unload();
       this.titleScratch.unload();
@@ -188,7 +188,7 @@ export class EventTracker {
   }
 
   /** findEvent's search, with the post's vectors loaded into the scratch arrays. */
-  private bestEvent(input: TrackInput, post: MemberInfo, vec: TermVector, tvec: TermVector): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
+  private bestEvent(input: TrackInput, post: MemberInfo): { event: EventState; score: number; via: 'similarity' | 'duplicate' } | undefined {
     let best: EventState | undefined;
     let bestScore = 0;
     // the post's highest-weight terms (post vectors are built highest weight first)
@@ -225,9 +225,9 @@ export class EventTracker {
       const c = cs[i]!;
       // the most this event could score (links and title similarity at most 1): skip the full check when even
       // that cannot beat the best so far (candidates come closest first, so a strong match prunes the rest)
-      const most = (tvec.size > 0 && ev.titleCentroid.size > 0 ? (1 - tw) * (w * c + (1 - w)) + tw : w * c + (1 - w)) + this.opts.placeBonus;
+      const most = (post.tvec && ev.titleCentroid.size > 0 ? (1 - tw) * (w * c + (1 - w)) + tw : w * c + (1 - w)) + this.opts.placeBonus;
       if (best && most < bestScore) continue;
-      const s = this.similarity(tvec, ev, input.places, input.units, c);
+      const s = this.similarity(post, ev, input.places, input.units, c);
       if (s > bestScore || (s === bestScore && best && ev.touched > best.touched)) {
         best = ev;
         bestScore = s;
@@ -240,28 +240,28 @@ export class EventTracker {
    * Similarity of the loaded post (see findEvent) to an event: centroid cosine `c` blended with the best link to a
    * recent member, over the whole text and (when both sides have titles) over titles alone.
    */
-  private similarity(tvec: TermVector, ev: EventState, places: readonly string[], units: readonly string[], c: number): number {
+  private similarity(post: MemberInfo, ev: EventState, places: readonly string[], units: readonly string[], c: number): number {
     const w = this.opts.centroidWeight;
     let link = 0;
     let tlink = 0;
     const single = ev.size === 1 && ev.withVectors.length === 1;
-    const titled = tvec.size > 0 && ev.titleCentroid.size > 0;
+    const titled = post.tvec !== undefined && ev.titleCentroid.size > 0;
     if (single) {
       // One member: the centroid is that member's vector, so the best link is the centroid cosine itself.
       link = c;
-      tlink = titled ? this.titleCosine(tvec, ev) : 0;
+      tlink = titled ? this.titleCosine(post, ev) : 0;
     } else {
       const all = ev.vectorMembers();
       for (let i = Math.max(0, all.length - this.opts.recentMembers); i < all.length; i++) {
         const r = all[i]!;
         if (!r.vec) continue;
         link = Math.max(link, this.scratch.dot(this.packedVec(r)!));
-        if (r.tvec && r.tvec.size > 0 && tvec.size > 0) tlink = Math.max(tlink, this.titleScratch.dot(this.packedTitle(r)!));
+        if (r.tvec && r.tvec.ids.length > 0 && post.tvec) tlink = Math.max(tlink, this.titleScratch.dot(this.packedTitle(r)!));
       }
     }
     let s = w * c + (1 - w) * link;
     if (titled) {
-      const t = w * (single ? tlink : this.titleCosine(tvec, ev)) + (1 - w) * tlink;
+      const t = w * (single ? tlink : this.titleCosine(post, ev)) + (1 - w) * tlink;
       s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
     }
     if (places.some((p) => ev.places.has(p)) || units.some((u) => ev.units.has(u))) s += this.opts.placeBonus;
@@ -269,24 +269,24 @@ export class EventTracker {
   }
 
   /** Cosine of the loaded post title with the event's title centroid. */
-  private titleCosine(tvec: TermVector, ev: EventState): number {
+  private titleCosine(post: MemberInfo, ev: EventState): number {
     const tc = ev.packedTitleCentroid(this.terms);
     const nb = packedNorm2(tc);
-    const na = squaredLength(tvec);
+    const na = packedNorm2(post.tvec!);
     return nb === 0 || na === 0 ? 0 : this.titleScratch.dot(tc) / Math.sqrt(na * nb);
   }
 
-  /** A member's packed vector (rebuilt from its map after the term table was reset). */
+  /** A member's vector in the current term ids (repacked after the term table was reset). */
   private packedVec(m: MemberInfo): Packed | undefined {
     if (!m.vec) return undefined;
-    if (m.pvec === undefined || m.pvec.gen !== this.terms.gen) m.pvec = this.terms.pack(m.vec);
-    return m.pvec;
+    if (m.vec.gen !== this.terms.gen) m.vec = this.terms.repack(m.vec);
+    return m.vec;
   }
 
   private packedTitle(m: MemberInfo): Packed | undefined {
     if (!m.tvec) return undefined;
-    if (m.ptvec === undefined || m.ptvec.gen !== this.terms.gen) m.ptvec = this.terms.pack(m.tvec);
-    return m.ptvec;
+    if (m.tvec.gen !== this.terms.gen) m.tvec = this.terms.repack(m.tvec);
+    return m.tvec;
   }
 
   private isCopyOfMember(ev: EventState, hi: number, lo: number): boolean {
@@ -466,6 +466,11 @@ export class EventTracker {
     return this.terms.dfState();
   }
 
+  /** @internal used by restore(): a stored vector in this tracker's term ids */
+  packVector(v: TermVector): Packed {
+    return this.terms.pack(v);
+  }
+
   /** @internal used by restore() */
   loadDf(s: DocFrequencyState): void {
     this.terms.loadDf(s);
@@ -478,13 +483,12 @@ export class EventTracker {
   }
 }
 
-function memberOf(input: TrackInput, at: number, vec: TermVector, tvec: TermVector, pvec?: Packed, ptvec?: Packed): MemberInfo {
+function memberOf(input: TrackInput, at: number, vec: Packed, tvec: Packed): MemberInfo {
   return {
     id: input.id,
     at,
     vec,
-    ...(pvec ? { pvec } : {}),
-    ...(tvec.size > 0 ? { tvec, ...(ptvec ? { ptvec } : {}) } : {}),
+    ...(tvec.ids.length > 0 ? { tvec } : {}),
     ...(input.title ? { title: input.title } : {}),
     ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
     ...(input.source ? { source: input.source } : {}),
@@ -529,7 +533,7 @@ function normalisedPacked(v: Packed): Packed {
   n = Math.sqrt(n) || 1;
   const ws = new Float64Array(v.ws.length);
   for (let i = 0; i < ws.length; i++) ws[i] = v.ws[i]! / n;
-  return { ids: v.ids, ws, gen: v.gen };
+  return { ids: v.ids, ws, gen: v.gen, names: v.names };
 }
 
 function round(x: number): number {

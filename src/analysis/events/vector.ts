@@ -78,32 +78,31 @@ export interface PostTerms {
   keywords: readonly WeightedTerm[];
 }
 
-/** IDF by term id (and term), for postVectorsWithIds. */
+/** IDF by term id (and term), for postVectors. */
 export type IdfById = (id: number, term: string) => number;
 
-/** A post's vectors, as maps and packed in the same order. */
+/** A post's vectors, packed (see packed.ts; `unpack` gives their map form). */
 export interface PostVectors {
-  body: TermVector;
-  title: TermVector;
-  packedBody: Packed;
-  packedTitle: Packed;
+  body: Packed;
+  title: Packed;
 }
 
 /**
- * The post's weighted term vectors, keyed by the term table's canonical strings, with their packed forms.
- * `body`: (1 + ln tf + titleBoost·[in title]) · idf over all its content terms, top-k kept, L2-normalised (falls back
- * to the given keywords when the post has no usable tokens). `title`: idf over the title's terms alone (the title's
- * own tokens when given, else the post's terms found in the title; empty without a title). Tokens are counted by
- * term id (one table lookup per token; whether a token is a content term and its lower-case form are remembered per
- * id), so no per-post maps are built but the vectors themselves.
+ * The post's weighted term vectors by term id, in the term table's generation.
+ * `body`: (1 + ln tf + titleBoost·[in title]) · idf over all its content terms, top-k kept (highest weight first,
+ * ties by term), L2-normalised (falls back to the given keywords when the post has no usable tokens). `title`: idf
+ * over the title's terms alone (the title's own tokens when given, else the post's terms found in the title; empty
+ * without a title). Tokens are counted by term id (one table lookup per token; whether a token is a content term and
+ * its lower-case form are remembered per id), so nothing is built per term but the vectors themselves.
  */
-export function postVectorsWithIds(p: PostTerms, idf: IdfById, opts: VectorOptions, terms: TermTable): PostVectors {
+export function postVectors(p: PostTerms, idf: IdfById, opts: VectorOptions, terms: TermTable): PostVectors {
   // terms.tf and terms.mark are per-id scratch counters, zero between posts (the table may grow while this runs:
   // they are read through `terms` each time)
   const order: number[] = [];
   const inTitle: number[] = [];
-  const weighted: [string, number, number][] = [];
-  const title: [string, number, number][] = [];
+  const ids: number[] = [];
+  const ws: number[] = [];
+  const titleWs: number[] = [];
   try {
     for (const raw of p.tokens) {
       // a content term has 2–20 characters (see contentClass): most single-character tokens end here
@@ -139,55 +138,81 @@ export function postVectorsWithIds(p: PostTerms, idf: IdfById, opts: VectorOptio
     if (order.length === 0) {
       for (const k of p.keywords) {
         if (!(k.weight > 0 && isContentTerm(k.term))) continue;
-        const id = terms.id(k.term.toLowerCase());
-        weighted.push([terms.name(id), k.weight, id]);
+        ids.push(terms.id(k.term.toLowerCase()));
+        ws.push(k.weight);
       }
     } else {
       const tf = terms.tf;
       const mark = terms.mark;
       for (const id of order) {
-        const name = terms.name(id);
-        const w = (1 + Math.log(tf[id]!) + (mark[id] === 1 ? opts.titleBoost : 0)) * idf(id, name);
-        if (w > 0) weighted.push([name, w, id]);
+        const w = (1 + Math.log(tf[id]!) + (mark[id] === 1 ? opts.titleBoost : 0)) * idf(id, terms.name(id));
+        if (w > 0) {
+          ids.push(id);
+          ws.push(w);
+        }
       }
     }
-    for (const id of inTitle) {
-      const name = terms.name(id);
-      title.push([name, idf(id, name), id]);
-    }
+    for (const id of inTitle) titleWs.push(idf(id, terms.name(id)));
   } finally {
     for (const id of order) terms.tf[id] = 0;
     for (const id of inTitle) terms.mark[id] = 0;
   }
-  const body = normaliseWithIds(topTerms(weighted, opts.topK), terms.gen);
-  const tvec = normaliseWithIds(title, terms.gen);
-  return { body: body.vec, title: tvec.vec, packedBody: body.packed, packedTitle: tvec.packed };
+  const top = topPositions(ids, ws, opts.topK, terms);
+  return { body: normalised(top.map((i) => ids[i]!), top.map((i) => ws[i]!), terms), title: normalised(inTitle, titleWs, terms) };
 }
 
-function normaliseWithIds(list: readonly [string, number, number][], gen: number): { vec: TermVector; packed: Packed } {
+/** The vector scaled to unit length (empty when it is all zero). */
+function normalised(ids: readonly number[], ws: readonly number[], terms: TermTable): Packed {
   let norm = 0;
-  for (const e of list) norm += e[1] * e[1];
+  for (const w of ws) norm += w * w;
   norm = Math.sqrt(norm);
-  const vec: TermVector = new Map();
-  if (norm === 0) return { vec, packed: { ids: new Int32Array(0), ws: new Float64Array(0), gen } };
-  const ids = new Int32Array(list.length);
-  const ws = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const [t, w, id] = list[i]!;
-    const x = w / norm;
-    vec.set(t, x);
-    ids[i] = id;
-    ws[i] = x;
+  const n = norm === 0 ? 0 : ids.length;
+  const p: Packed = { ids: new Int32Array(n), ws: new Float64Array(n), gen: terms.gen, names: terms.names };
+  for (let i = 0; i < n; i++) {
+    p.ids[i] = ids[i]!;
+    p.ws[i] = ws[i]! / norm;
   }
-  return { vec, packed: { ids, ws, gen } };
+  return p;
 }
 
-function byWeightThenTerm(a: readonly [string, number, ...unknown[]], b: readonly [string, number, ...unknown[]]): number {
+/**
+ * Positions of the k entries of highest weight, ties by term, highest first (as topTerms would order the
+ * entries): a binary insertion sort of the candidates, which are only those at or above the k-th weight when the
+ * vector is long.
+ */
+function topPositions(ids: readonly number[], ws: readonly number[], k: number, terms: TermTable): number[] {
+  let cut = Number.NEGATIVE_INFINITY;
+  if (ws.length > 2 * k && k > 0) {
+    const sorted = Float64Array.from(ws).sort();
+    cut = sorted[ws.length - k]!;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    if (!(w >= cut)) continue;
+    const name = terms.name(ids[i]!);
+    // first position whose entry ranks after this one
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const o = out[mid]!;
+      const wo = ws[o]!;
+      if (wo > w || (wo === w && terms.name(ids[o]!) < name)) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, i);
+  }
+  if (out.length > k) out.length = k;
+  return out;
+}
+
+function byWeightThenTerm(a: readonly [string, number], b: readonly [string, number]): number {
   return b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 }
 
 /** The k entries of highest weight (ties by term), highest first: only the kept ones are sorted by the comparator. */
-function topTerms<E extends [string, number, ...unknown[]]>(entries: E[], k: number): E[] {
+function topTerms(entries: [string, number][], k: number): [string, number][] {
   if (entries.length > 2 * k && k > 0) {
     const ws = new Float64Array(entries.length);
     for (let i = 0; i < entries.length; i++) ws[i] = entries[i]![1];
@@ -211,13 +236,6 @@ export function dot(a: TermVector, b: TermVector): number {
   return s;
 }
 
-/** Σ w² of a vector. */
-export function squaredLength(v: TermVector): number {
-  let n = 0;
-  for (const w of v.values()) n += w * w;
-  return n;
-}
-
 /** Cosine of a normalised vector with an unnormalised one (e.g. a centroid sum). */
 export function cosine(a: TermVector, b: TermVector): number {
   let nb = 0;
@@ -228,9 +246,13 @@ export function cosine(a: TermVector, b: TermVector): number {
   return na === 0 ? 0 : dot(a, b) / Math.sqrt(na * nb);
 }
 
-/** Adds v into sum (in place) and keeps only the top `keep` terms of the sum. */
-export function addInto(sum: TermVector, v: TermVector, keep: number): void {
-  for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w);
+/** Adds a packed vector into a map-form sum (in place, in the vector's order) and keeps the top `keep` terms of the sum. */
+export function addInto(sum: TermVector, v: Packed, keep: number): void {
+  const { ids, ws, names } = v;
+  for (let i = 0; i < ids.length; i++) {
+    const t = names[ids[i]!]!;
+    sum.set(t, (sum.get(t) ?? 0) + ws[i]!);
+  }
   if (sum.size > keep * 2) prune(sum, keep);
 }
 
