@@ -222,8 +222,8 @@ export class EventState {
       this.vecMembers.push(m);
       this.trimVectors();
     }
-    for (const p of new Set(places)) this.places.set(p, (this.places.get(p) ?? 0) + 1);
-    for (const u of new Set(units)) this.units.set(u, (this.units.get(u) ?? 0) + 1);
+    countDistinct(this.places, places);
+    countDistinct(this.units, units);
     if (m.source && this.sources.size < this.limits.maxSources) this.sources.add(m.source);
     const label = m.sentiment ?? 'neutral';
     this.sentiment[label] += 1;
@@ -341,6 +341,14 @@ export class EventState {
       engagement: { ...this.engagement },
       representativePostId: rep?.id ?? '',
     };
+  }
+}
+
+/** Counts each distinct name once. */
+function countDistinct(counts: Map<string, number>, names: readonly string[]): void {
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i]!;
+    if (names.indexOf(n) === i) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
 }
 

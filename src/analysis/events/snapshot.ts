@@ -5,7 +5,7 @@
 import { unpack, type DocFrequencyState } from './packed.ts';
 import { EventState, type MemberInfo } from './event-state.ts';
 import type { TrackerOptions } from './options.ts';
-import { EventTracker } from './tracker.ts';
+import { EventTracker, simhashHalves } from './tracker.ts';
 import type { SentimentLabel, SentimentMix } from './types.ts';
 
 type Entries = [string, number][];
@@ -62,7 +62,8 @@ function memberOut(m: MemberInfo): MemberSnapshot {
 }
 
 function simhashFields(h: bigint): Pick<MemberInfo, 'simhash' | 'simhashHi' | 'simhashLo'> {
-  return { simhash: h, simhashHi: Number(BigInt.asUintN(32, h >> 32n)), simhashLo: Number(BigInt.asUintN(32, h)) };
+  const [simhashHi, simhashLo] = simhashHalves(h);
+  return { simhash: h, simhashHi, simhashLo };
 }
 
 function memberIn(s: MemberSnapshot, t: EventTracker): MemberInfo {

@@ -264,7 +264,7 @@ export class EventTracker {
       const t = w * (single ? tlink : this.titleCosine(post, ev)) + (1 - w) * tlink;
       s = (1 - this.opts.titleWeight) * s + this.opts.titleWeight * t;
     }
-    if (places.some((p) => ev.places.has(p)) || units.some((u) => ev.units.has(u))) s += this.opts.placeBonus;
+    if (sharesAny(places, ev.places) || sharesAny(units, ev.units)) s += this.opts.placeBonus;
     return s;
   }
 
@@ -484,16 +484,29 @@ export class EventTracker {
 }
 
 function memberOf(input: TrackInput, at: number, vec: Packed, tvec: Packed): MemberInfo {
-  return {
-    id: input.id,
-    at,
-    vec,
-    ...(tvec.ids.length > 0 ? { tvec } : {}),
-    ...(input.title ? { title: input.title } : {}),
-    ...(input.simhash !== undefined ? { simhash: input.simhash, simhashHi: Number(BigInt.asUintN(32, input.simhash >> 32n)), simhashLo: Number(BigInt.asUintN(32, input.simhash)) } : {}),
-    ...(input.source ? { source: input.source } : {}),
-    ...(input.sentiment ? { sentiment: input.sentiment.label } : {}),
-  };
+  const m: MemberInfo = { id: input.id, at, vec };
+  if (tvec.ids.length > 0) m.tvec = tvec;
+  if (input.title) m.title = input.title;
+  if (input.simhash !== undefined) {
+    m.simhash = input.simhash;
+    [m.simhashHi, m.simhashLo] = simhashHalves(input.simhash);
+  }
+  if (input.source) m.source = input.source;
+  if (input.sentiment) m.sentiment = input.sentiment.label;
+  return m;
+}
+
+const halves = new DataView(new ArrayBuffer(8));
+
+/** The high and low 32 bits of a SimHash (of its value mod 2^64), without BigInt arithmetic. */
+export function simhashHalves(h: bigint): [number, number] {
+  halves.setBigUint64(0, h);
+  return [halves.getUint32(0), halves.getUint32(4)];
+}
+
+function sharesAny(names: readonly string[], counts: ReadonlyMap<string, number>): boolean {
+  for (const n of names) if (counts.has(n)) return true;
+  return false;
 }
 
 function postTime(published: Date | undefined, now: Date | undefined, clock: number): number {

@@ -157,20 +157,24 @@ export function postVectors(p: PostTerms, idf: IdfById, opts: VectorOptions, ter
     for (const id of order) terms.tf[id] = 0;
     for (const id of inTitle) terms.mark[id] = 0;
   }
-  const top = topPositions(ids, ws, opts.topK, terms);
-  return { body: normalised(top.map((i) => ids[i]!), top.map((i) => ws[i]!), terms), title: normalised(inTitle, titleWs, terms) };
+  return { body: normalised(ids, ws, topPositions(ids, ws, opts.topK, terms), terms), title: normalised(inTitle, titleWs, null, terms) };
 }
 
-/** The vector scaled to unit length (empty when it is all zero). */
-function normalised(ids: readonly number[], ws: readonly number[], terms: TermTable): Packed {
+/** The entries at the given positions (all when null), scaled to unit length (empty when they are all zero). */
+function normalised(ids: readonly number[], ws: readonly number[], at: readonly number[] | null, terms: TermTable): Packed {
+  const len = at === null ? ids.length : at.length;
   let norm = 0;
-  for (const w of ws) norm += w * w;
+  for (let i = 0; i < len; i++) {
+    const w = ws[at === null ? i : at[i]!]!;
+    norm += w * w;
+  }
   norm = Math.sqrt(norm);
-  const n = norm === 0 ? 0 : ids.length;
+  const n = norm === 0 ? 0 : len;
   const p: Packed = { ids: new Int32Array(n), ws: new Float64Array(n), gen: terms.gen, names: terms.names };
   for (let i = 0; i < n; i++) {
-    p.ids[i] = ids[i]!;
-    p.ws[i] = ws[i]! / norm;
+    const j = at === null ? i : at[i]!;
+    p.ids[i] = ids[j]!;
+    p.ws[i] = ws[j]! / norm;
   }
   return p;
 }
@@ -201,7 +205,9 @@ function topPositions(ids: readonly number[], ws: readonly number[], k: number, 
       if (wo > w || (wo === w && terms.name(ids[o]!) < name)) lo = mid + 1;
       else hi = mid;
     }
-    out.splice(lo, 0, i);
+    out.push(i);
+    for (let j = out.length - 1; j > lo; j--) out[j] = out[j - 1]!;
+    out[lo] = i;
   }
   if (out.length > k) out.length = k;
   return out;
