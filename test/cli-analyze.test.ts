@@ -73,12 +73,12 @@ describe('tingfeng analyze', () => {
     expect(help.out).toContain('Examples:');
   });
 
-  it.each([[[]], [['--events']]])('respects stdout backpressure (%j)', async (args: string[]) => {
+  it('respects stdout backpressure', async () => {
     const stdout = new PassThrough({ highWaterMark: 16 });
     const stderr = new PassThrough();
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: String(i), text: `第${i}条：路灯坏了，希望尽快修理。` })).join('\n');
     let got = 0;
-    const done = analyzeCommand(args, { stdin: Readable.from([lines]), stdout, stderr });
+    const done = analyzeCommand([], { stdin: Readable.from([lines]), stdout, stderr });
     // Read slowly: the command must wait for 'drain' rather than buffer everything.
     await new Promise((r) => setTimeout(r, 50));
     expect(stdout.writableLength).toBeLessThan(2000);

@@ -1,8 +1,8 @@
 /**
- * Where analysis runs: in the calling thread, or in a worker thread of its own so that analysing the next posts
- * overlaps with tracking and storing (or writing) the previous ones; the store and the event tracker stay on the
- * main thread. Either way posts are analysed in arrival order, and results come back in chunks, in order, as soon
- * as each is ready.
+ * Where the pipeline's analysis runs: in the calling thread, or in a worker thread of its own so that analysing the
+ * next posts overlaps with tracking and storing the previous ones (the store and the event tracker stay on the main
+ * thread). Either way posts are analysed in arrival order, and results come back in chunks, in order, as soon as
+ * each is ready.
  */
 import { Worker } from 'node:worker_threads';
 import { createAnalyzer, type Analyzer, type AnalyzeInput } from '../analysis/analyze.ts';
@@ -10,84 +10,52 @@ import { Gazetteer, type GazetteerEntry } from '../analysis/gazetteer.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import type { UserWord } from '../contracts/dictionary.ts';
 import { analysisOut } from './analysis-out.ts';
-import type { AnalysisLine } from './analysis-line.ts';
 import type { PostAnalysisOut } from './types.ts';
 
 /** What an analyser is built from (plain data, so a worker thread can be started with it). */
 export interface AnalyserSpec {
   plans: { name: string; expression: string }[];
-  /** Places and units (none: no gazetteer, so plans cannot use @places / @units). */
-  gazetteer?: GazetteerEntry[];
-  /** Directory of the office's retrained sentiment model (the bundled model when absent or empty). */
-  modelDir?: string;
-  /** Words the segmenter must keep whole (the office's user dictionary, a --dict file's words). */
+  gazetteer: GazetteerEntry[];
+  /** Directory of the office's retrained sentiment model (the bundled model when it holds none). */
+  modelDir: string;
   userWords: UserWord[];
-  /** Posts duplicate detection remembers (default: the analyser's). */
-  dedupWindow?: number;
 }
 
-export interface PlanProblem {
-  name: string;
-  message: string;
-  column: number;
-  code: string;
-}
-
-/** Analysis results for posts, chunk by chunk. */
-export interface ChunkedAnalyser<T> {
+export interface BatchAnalyser {
   /**
-   * Analyses posts in order; `stored[i]` (pipeline output only) is the text the search index will cover for
-   * `inputs[i]` (see analysisOut). Returns one promise per chunk, in order; together they hold one result per input.
+   * Analyses posts in order; `stored[i]` is the text the search index will cover for `inputs[i]` (see analysisOut).
+   * Returns one promise per chunk, in order; together they hold one result per input.
    */
-  analyse(inputs: AnalyzeInput[], stored?: string[]): Promise<T[]>[];
-  readonly planErrors: readonly PlanProblem[];
+  analyse(inputs: AnalyzeInput[], stored: string[]): Promise<PostAnalysisOut[]>[];
+  readonly planErrors: readonly { name: string; message: string }[];
   close(): Promise<void>;
 }
 
-/** What the live pipeline keeps of an analysis. */
-export type BatchAnalyser = ChunkedAnalyser<PostAnalysisOut>;
-
 /** Analysis in the calling thread (the segmenter's user words are the caller's): built from a spec. */
 export function inlineAnalyser(spec: Omit<AnalyserSpec, 'userWords'>): BatchAnalyser {
-  return inProcess(createAnalyzer(analyzerOptions(spec)));
-}
-
-/** @internal the analyser options a spec stands for (both threads build the same analyser) */
-export function analyzerOptions(spec: Omit<AnalyserSpec, 'userWords'>) {
-  return {
-    plans: spec.plans,
-    ...(spec.gazetteer ? { gazetteer: new Gazetteer(spec.gazetteer) } : {}),
-    sentiment: loadSentimentModelOrDefault(spec.modelDir),
-    ...(spec.dedupWindow ? { dedupWindow: spec.dedupWindow } : {}),
-  };
+  return inProcess(createAnalyzer({ plans: spec.plans, gazetteer: new Gazetteer(spec.gazetteer), sentiment: loadSentimentModelOrDefault(spec.modelDir) }));
 }
 
 /** An analyser used in the calling thread: one chunk, computed before `analyse` returns. */
 export function inProcess(analyzer: Analyzer): BatchAnalyser {
   return {
-    analyse(inputs, stored = []) {
+    analyse(inputs, stored) {
       const details = analyzer.analyzeBatch(inputs);
       return [Promise.resolve(details.map((d, i) => analysisOut(d, d.result.duplicate_of, stored[i])))];
     },
-    planErrors: planProblems(analyzer),
+    planErrors: analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message })),
     close: () => Promise.resolve(),
   };
 }
 
-/** @internal */
-export function planProblems(analyzer: Analyzer): PlanProblem[] {
-  return analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message, column: e.error.column, code: e.error.code }));
-}
-
 /** @internal messages between the threads */
-export type ThreadOutput = 'pipeline' | 'cli';
 export interface ChunkRequest {
   id: number;
   inputs: AnalyzeInput[];
   stored: string[];
 }
-export type ChunkReply = { id: number; outs: unknown[] } | { id: number; error: string };
-export type ReadyReply = { ready: true; planErrors: PlanProblem[] } | { ready: false; error: string };
+export type ChunkReply = { id: number; outs: PostAnalysisOut[] } | { id: number; error: string };
+export type ReadyReply = { ready: true; planErrors: { name: string; message: string }[] } | { ready: false; error: string };
 
 export class AnalysisThreadError extends Error {
   readonly code = 'TF_ERR_ANALYSIS_THREAD';
@@ -96,19 +64,10 @@ export class AnalysisThreadError extends Error {
 /** Posts per message: small enough that tracking starts soon, large enough that messages stay cheap. */
 const CHUNK = 64;
 
-/** Starts an analysis thread for the live pipeline and waits until its analyser is built (about a second). */
-export function startAnalysisThread(spec: AnalyserSpec): Promise<BatchAnalyser> {
-  return startThread<PostAnalysisOut>(spec, 'pipeline');
-}
-
-/** Starts an analysis thread answering with what `tingfeng analyze --events` writes and tracks. */
-export function startCliAnalysisThread(spec: AnalyserSpec): Promise<ChunkedAnalyser<AnalysisLine>> {
-  return startThread<AnalysisLine>(spec, 'cli');
-}
-
-async function startThread<T>(spec: AnalyserSpec, output: ThreadOutput): Promise<ChunkedAnalyser<T>> {
-  const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { workerData: { spec, output } });
-  const pending = new Map<number, { resolve: (o: T[]) => void; reject: (e: Error) => void }>();
+/** Starts an analysis thread and waits until its analyser is built (dictionaries, models: about a second). */
+export async function startAnalysisThread(spec: AnalyserSpec): Promise<BatchAnalyser> {
+  const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { workerData: spec });
+  const pending = new Map<number, { resolve: (o: PostAnalysisOut[]) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let failure: Error | null = null;
   const fail = (err: Error) => {
@@ -116,7 +75,7 @@ async function startThread<T>(spec: AnalyserSpec, output: ThreadOutput): Promise
     for (const p of pending.values()) p.reject(failure);
     pending.clear();
   };
-  const planErrors = await new Promise<PlanProblem[]>((resolve, reject) => {
+  const planErrors = await new Promise<{ name: string; message: string }[]>((resolve, reject) => {
     const onExit = (code: number) => reject(new AnalysisThreadError(`the analysis thread exited (code ${code}) before it was ready`));
     worker.once('error', reject);
     worker.once('exit', onExit);
@@ -136,18 +95,18 @@ async function startThread<T>(spec: AnalyserSpec, output: ThreadOutput): Promise
     pending.delete(m.id);
     if (pending.size === 0) worker.unref();
     if ('error' in m) p.reject(new AnalysisThreadError(`analysis failed: ${m.error}`));
-    else p.resolve(m.outs as T[]);
+    else p.resolve(m.outs);
   });
   worker.on('error', (err) => fail(new AnalysisThreadError(`the analysis thread crashed: ${err.message}`)));
   worker.on('exit', (code) => fail(new AnalysisThreadError(`the analysis thread exited (code ${code})`)));
   // idle, the thread does not keep the process alive; with work outstanding it does (the caller is waiting)
   worker.unref();
   return {
-    analyse(inputs, stored = []) {
-      const out: Promise<T[]>[] = [];
+    analyse(inputs, stored) {
+      const out: Promise<PostAnalysisOut[]>[] = [];
       for (let i = 0; i < inputs.length; i += CHUNK) {
         const id = nextId++;
-        const promise = new Promise<T[]>((resolve, reject) => {
+        const promise = new Promise<PostAnalysisOut[]>((resolve, reject) => {
           if (failure) return reject(failure);
           pending.set(id, { resolve, reject });
           worker.ref();

@@ -3,31 +3,35 @@
  * answers each chunk of posts, in the order they arrive (duplicate detection needs arrival order).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createAnalyzer, type AnalysisDetail } from '../analysis/analyze.ts';
+import { createAnalyzer } from '../analysis/analyze.ts';
+import { Gazetteer } from '../analysis/gazetteer.ts';
 import { replaceUserWords } from '../analysis/segment.ts';
 import { USER_WORDS_SETTING } from '../contracts/dictionary.ts';
+import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import { analysisOut } from './analysis-out.ts';
-import { analysisLineOf } from './analysis-line.ts';
-import { analyzerOptions, planProblems, type AnalyserSpec, type ChunkReply, type ChunkRequest, type ReadyReply, type ThreadOutput } from './analysis-thread.ts';
+import type { AnalyserSpec, ChunkReply, ChunkRequest, ReadyReply } from './analysis-thread.ts';
 
 const port = parentPort!;
-const { spec, output } = workerData as { spec: AnalyserSpec; output: ThreadOutput };
-const shape: (d: AnalysisDetail, stored: string | undefined) => unknown =
-  output === 'cli' ? (d) => analysisLineOf(d) : (d, stored) => analysisOut(d, d.result.duplicate_of, stored);
+const spec = workerData as AnalyserSpec;
 try {
   replaceUserWords(USER_WORDS_SETTING, spec.userWords);
-  const analyzer = createAnalyzer(analyzerOptions(spec));
+  const analyzer = createAnalyzer({
+    plans: spec.plans,
+    gazetteer: new Gazetteer(spec.gazetteer),
+    sentiment: loadSentimentModelOrDefault(spec.modelDir),
+  });
   port.on('message', (m: ChunkRequest) => {
     let reply: ChunkReply;
     try {
       const details = analyzer.analyzeBatch(m.inputs);
-      reply = { id: m.id, outs: details.map((d, i) => shape(d, m.stored[i])) };
+      reply = { id: m.id, outs: details.map((d, i) => analysisOut(d, d.result.duplicate_of, m.stored[i])) };
     } catch (err) {
       reply = { id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
     port.postMessage(reply);
   });
-  port.postMessage({ ready: true, planErrors: planProblems(analyzer) } satisfies ReadyReply);
+  const ready: ReadyReply = { ready: true, planErrors: analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message })) };
+  port.postMessage(ready);
 } catch (err) {
   port.postMessage({ ready: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ReadyReply);
 }

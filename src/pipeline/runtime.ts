@@ -86,7 +86,7 @@ export async function buildPipeline(store: Store, opts: PipelineOptions): Promis
     userWords,
   };
   const analyser = opts.analysisThread ? await startAnalysisThread(spec) : inlineAnalyser(spec);
-  if (opts.analysisThread) new Gazetteer(spec.gazetteer ?? []).registerWithSegmenter();
+  if (opts.analysisThread) new Gazetteer(spec.gazetteer).registerWithSegmenter();
   try {
     const levels = new Map<string, number | null>(active.map((e) => [e.id, e.level]));
     const track = new TrackStage({ rules: withJurisdiction(rules, units), snapshot: snapshot ?? null, levels });

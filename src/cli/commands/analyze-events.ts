@@ -10,7 +10,7 @@
  * plus at most 3 × window buffered posts; with input already in time order nothing waits.
  */
 import { assessEvent, EventTracker, type EventSummary, type TrackInput } from '../../analysis/events/index.ts';
-import type { AnalysisLine } from '../../pipeline/analysis-line.ts';
+import type { AnalysisDetail } from '../../analysis/analyze.ts';
 import { fromHex } from '../../analysis/simhash.ts';
 
 export interface EventLine {
@@ -119,7 +119,7 @@ export class EventStream {
   constructor(private readonly opts: EventsOptions) {}
 
   /** Adds an analysed post; returns the output lines (in input order) that are now complete. */
-  push(detail: Pick<AnalysisLine, 'title' | 'tokens' | 'keywords' | 'result'>, publishedAt: string | undefined, source: string | undefined, engagement: TrackedEngagement | undefined, json: string): string[] {
+  push(detail: AnalysisDetail, publishedAt: string | undefined, source: string | undefined, engagement: TrackedEngagement | undefined, json: string): string[] {
     const t = publishedAt === undefined ? Number.NaN : Date.parse(publishedAt);
     if (Number.isFinite(t)) this.latest = Math.max(this.latest, t);
     const time = Number.isFinite(t) ? t : Number.isFinite(this.latest) ? this.latest : this.opts.now.getTime();

@@ -4,19 +4,16 @@
  * detection remembers a fixed window of recent posts (--dedup-window), and with --events the event tracker keeps
  * its active events plus a bounded reorder window of posts (see analyze-events.ts).
  */
-import { createReadStream, createWriteStream, fstatSync, readFileSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { createAnalyzer, type AnalyzeInput, type Analyzer } from '../../analysis/analyze.ts';
 import { Gazetteer } from '../../analysis/gazetteer.ts';
-import { parseDictionaryFile, type DictionaryFile } from '../../analysis/gazetteer-file.ts';
+import { parseDictionaryFile } from '../../analysis/gazetteer-file.ts';
 import type { PlanDefinition } from '../../analysis/plan/index.ts';
 import { addUserWords } from '../../analysis/segment.ts';
-import { defaultIdfTable } from '../../analysis/keywords.ts';
 import { EventStream, type TrackedEngagement } from './analyze-events.ts';
-import { planProblems, startCliAnalysisThread, type ChunkedAnalyser, type PlanProblem } from '../../pipeline/analysis-thread.ts';
-import type { AnalysisLine } from '../../pipeline/analysis-line.ts';
 
 export interface AnalyzeIO {
   stdin: NodeJS.ReadableStream;
@@ -52,8 +49,6 @@ Options:
                       {id, merged_into, at}. Implies --events.
   --events-window N   posts held back to put them in time order (default 10000): input more than N posts out of
                       time order is grouped in arrival order. Memory: active events plus up to 3N posts.
-                      With events, input from a pipe or of 256 KB or more is analysed in a second thread while
-                      the first tracks events and writes.
   --help              this text
 
 A malformed line is reported on stderr with its line number and skipped; the rest is processed.
@@ -86,7 +81,7 @@ function readPlans(file: string): PlanDefinition[] {
   });
 }
 
-function readDictionary(file: string): DictionaryFile {
+function readGazetteer(file: string): Gazetteer {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -94,7 +89,9 @@ function readDictionary(file: string): DictionaryFile {
     throw new CommandError(`cannot read dictionary file ${file}: ${(err as Error).message} / 无法读取词典文件`);
   }
   try {
-    return parseDictionaryFile(text);
+    const d = parseDictionaryFile(text);
+    addUserWords(d.words);
+    return new Gazetteer(d.entries);
   } catch (err) {
     throw new CommandError(`${file}: ${(err as Error).message}`);
   }
@@ -158,58 +155,29 @@ class Output {
 
 /** Posts analysed together (a batch never waits for more input: what has arrived is analysed at once). */
 const BATCH = 64;
-/** Batches handed to the analysis thread and not yet written (bounds memory when output is slower). */
-const IN_FLIGHT = 16;
 
-/** Analyses a batch of posts: in this thread, or in the analysis thread while this one tracks and writes. */
-type Analyse = (inputs: AnalyzeInput[]) => Promise<AnalysisLine[]>;
-
-function inlineAnalyse(analyzer: Analyzer): Analyse {
-  return async (inputs) => analyzer.analyzeBatch(inputs).map((d) => ({ json: JSON.stringify(d.result), title: d.title, tokens: d.tokens, keywords: d.keywords, result: d.result }));
-}
-
-function threadAnalyse(thread: ChunkedAnalyser<AnalysisLine>): Analyse {
-  return async (inputs) => (await Promise.all(thread.analyse(inputs))).flat();
-}
-
-async function run(analyse: Analyse, source: NodeJS.ReadableStream, io: AnalyzeIO, events: EventStream | null): Promise<{ lines: number; skipped: number }> {
+async function run(analyzer: Analyzer, source: NodeJS.ReadableStream, io: AnalyzeIO, events: EventStream | null): Promise<{ lines: number; skipped: number }> {
   const decoder = new StringDecoder('utf8');
   const out = new Output(io.stdout);
   let pending = '';
   let lineNo = 0;
   let skipped = 0;
-  // Lines are parsed as they arrive and analysed in batches (stage by stage, see Analyzer.analyzeBatch); results
-  // are tracked and written in input order by one chain, which the reader waits for only when it is far behind.
+  // Lines are parsed as they arrive and analysed in batches (stage by stage, see Analyzer.analyzeBatch).
   let batch: ParsedLine[] = [];
-  let chain: Promise<void> = Promise.resolve();
-  const written: Promise<void>[] = [];
-  let dispatched = 0;
-  let done = 0;
   const flushBatch = async (): Promise<void> => {
     if (batch.length === 0) return;
     const parsed = batch;
     batch = [];
-    const analysed = analyse(parsed.map((p) => p.input));
-    analysed.catch(() => undefined);
-    dispatched++;
-    chain = chain.then(async () => {
-      const lines = await analysed;
-      for (let i = 0; i < parsed.length; i++) {
-        const line = lines[i]!;
-        if (!events) {
-          await out.add(line.json + '\n');
-          continue;
-        }
-        const { input, engagement } = parsed[i]!;
-        for (const l of events.push(line, input.published_at, input.source, engagement, line.json)) await out.add(l);
+    const details = analyzer.analyzeBatch(parsed.map((p) => p.input));
+    for (let i = 0; i < parsed.length; i++) {
+      const detail = details[i]!;
+      if (!events) {
+        await out.add(JSON.stringify(detail.result) + '\n');
+        continue;
       }
-      // caught up with the reader: what is written so far goes out now (input may be arriving slowly)
-      if (++done === dispatched) await out.flush();
-    });
-    const step = chain;
-    step.catch(() => undefined);
-    written.push(step);
-    while (written.length > IN_FLIGHT) await written.shift();
+      const { input, engagement } = parsed[i]!;
+      for (const l of events.push(detail, input.published_at, input.source, engagement, JSON.stringify(detail.result))) await out.add(l);
+    }
   };
   const handle = async (raw: string): Promise<void> => {
     lineNo++;
@@ -244,11 +212,11 @@ async function run(analyse: Analyse, source: NodeJS.ReadableStream, io: AnalyzeI
     }
     pending = pending.slice(start);
     await flushBatch();
+    await out.flush();
   }
   pending += decoder.end();
   if (pending.length > 0) await handle(pending);
   await flushBatch();
-  await chain;
   if (events) for (const l of events.finish()) await out.add(l);
   await out.flush();
   return { lines: lineNo, skipped };
@@ -276,42 +244,6 @@ function closeStream(stream: WriteStream, file: string): Promise<void> {
       else resolve();
     });
   });
-}
-
-/** Input below this size is analysed faster in this thread than a new thread can start (~0.4 s): ~300 posts. */
-const THREAD_MIN_BYTES = 256 * 1024;
-
-/** Whether analysing in a thread of its own pays: input of unknown size (a pipe) or at least THREAD_MIN_BYTES. */
-function worthAThread(input: string | undefined, stdin: NodeJS.ReadableStream): boolean {
-  try {
-    const st = input ? statSync(input) : 'fd' in stdin && typeof stdin.fd === 'number' ? fstatSync(stdin.fd) : null;
-    return !st || !st.isFile() || st.size >= THREAD_MIN_BYTES;
-  } catch {
-    return true;
-  }
-}
-
-/** Reads the input (stdin or --input), analyses it, writes lines and (with events) the events file. */
-async function analyseInput(analyse: Analyse, input: string | undefined, eventsFile: string | undefined, eventsWindow: number | null, io: AnalyzeIO): Promise<number> {
-  let source: NodeJS.ReadableStream = io.stdin;
-  if (input) {
-    const stream = createReadStream(input, { highWaterMark: 256 * 1024 });
-    await new Promise<void>((resolve, reject) => {
-      stream.once('open', () => resolve());
-      stream.once('error', (e) => reject(new CommandError(`cannot read ${input}: ${e.message} / 无法读取输入文件`)));
-    });
-    source = stream;
-  }
-  const eventsOut = eventsFile ? await openEventsOut(eventsFile) : null;
-  const events =
-    eventsWindow !== null ? new EventStream({ window: eventsWindow, now: new Date(), ...(eventsOut ? { onEvent: (l: string) => void eventsOut.write(l + '\n') } : {}) }) : null;
-  try {
-    const { skipped } = await run(analyse, source, io, events);
-    if (events && eventsOut) for (const l of events.activeEventLines()) eventsOut.write(l + '\n');
-    return skipped > 0 ? 1 : 0;
-  } finally {
-    if (eventsOut) await closeStream(eventsOut, eventsFile!);
-  }
 }
 
 export async function analyzeCommand(argv: string[], io: AnalyzeIO): Promise<number> {
@@ -350,34 +282,32 @@ export async function analyzeCommand(argv: string[], io: AnalyzeIO): Promise<num
     }
     const withEvents = values.events === true || values['events-out'] !== undefined;
     const plans = values.plan ? readPlans(values.plan) : [];
-    const dict = values.dict ? readDictionary(values.dict) : { entries: [], words: [] };
-    // With events, analysis runs in a thread of its own while this one tracks events and writes: both cores work.
-    let thread: ChunkedAnalyser<AnalysisLine> | null = null;
-    let analyse: Analyse;
-    let planErrors: readonly PlanProblem[];
-    if (withEvents && worthAThread(values.input, io.stdin)) {
-      const userWords = dict.words.map((w) => (typeof w === 'string' ? { word: w } : w));
-      const starting = startCliAnalysisThread({ plans, ...(values.dict ? { gazetteer: dict.entries } : {}), userWords, ...(window ? { dedupWindow: window } : {}) });
-      // while the thread builds its analyser, this one loads what the tracker weighs terms with
-      defaultIdfTable();
-      const started = await starting;
-      thread = started;
-      analyse = threadAnalyse(started);
-      planErrors = started.planErrors;
-    } else {
-      addUserWords(dict.words);
-      const analyzer = createAnalyzer({ plans, ...(values.dict ? { gazetteer: new Gazetteer(dict.entries) } : {}), ...(window ? { dedupWindow: window } : {}) });
-      analyse = inlineAnalyse(analyzer);
-      planErrors = planProblems(analyzer);
+    const gazetteer = values.dict ? readGazetteer(values.dict) : undefined;
+    const analyzer = createAnalyzer({ plans, ...(gazetteer ? { gazetteer } : {}), ...(window ? { dedupWindow: window } : {}) });
+    if (analyzer.planErrors.length > 0) {
+      for (const e of analyzer.planErrors) io.stderr.write(`plan "${e.name}", column ${e.error.column}: ${e.error.message} (${e.error.code})\n`);
+      return 2;
     }
+    let source: NodeJS.ReadableStream = io.stdin;
+    if (values.input) {
+      const file = values.input;
+      const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', (e) => reject(new CommandError(`cannot read ${file}: ${e.message} / 无法读取输入文件`)));
+      });
+      source = stream;
+    }
+    const eventsOut = values['events-out'] ? await openEventsOut(values['events-out']) : null;
+    const events = withEvents
+      ? new EventStream({ window: eventsWindow, now: new Date(), ...(eventsOut ? { onEvent: (l: string) => void eventsOut.write(l + '\n') } : {}) })
+      : null;
     try {
-      if (planErrors.length > 0) {
-        for (const e of planErrors) io.stderr.write(`plan "${e.name}", column ${e.column}: ${e.message} (${e.code})\n`);
-        return 2;
-      }
-      return await analyseInput(analyse, values.input, values['events-out'], withEvents ? eventsWindow : null, io);
+      const { skipped } = await run(analyzer, source, io, events);
+      if (events && eventsOut) for (const l of events.activeEventLines()) eventsOut.write(l + '\n');
+      return skipped > 0 ? 1 : 0;
     } finally {
-      await thread?.close();
+      if (eventsOut) await closeStream(eventsOut, values['events-out']!);
     }
   } catch (err) {
     if (err instanceof CommandError) {
