@@ -31,7 +31,14 @@ async function run(store: Store, dataDir: string, label: string) {
   const main0 = mainThreadCpuS();
   const cpu0 = process.cpuUsage();
   let stored = 0;
-  for (let i = 0; i < items.length; i += BATCH) stored += (await p.ingestor.ingest(src, items.slice(i, i + BATCH), new Date())).stored;
+  // as `tingfeng import` does: the next batch is handed in while the previous one is tracked and stored
+  let previous: Promise<{ stored: number }> | null = null;
+  for (let i = 0; i < items.length; i += BATCH) {
+    const next = p.ingestor.ingest(src, items.slice(i, i + BATCH), new Date());
+    if (previous) stored += (await previous).stored;
+    previous = next;
+  }
+  if (previous) stored += (await previous).stored;
   const s = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const mainCpu = mainThreadCpuS() - main0;

@@ -14,7 +14,7 @@ const now = new Date('2026-11-25T08:00:00Z');
 beforeAll(async () => {
   t = await openTestStore();
   const n = now.getTime();
-  for (const id of ['src1', 'src2', 'bulk-inline', 'bulk-thread']) {
+  for (const id of ['src1', 'src2', 'bulk-inline', 'bulk-thread', 'overlap', 'abort']) {
     await t.store.repos.sources.insert({
       id, name: `县论坛 ${id}`, kind: 'rss', config: '{}', enabled: 1, interval_s: 600, cron: null, weight: 1, retention_days: null, cursor: null,
       health: '{}', demo: 0, created_at: n, updated_at: n,
@@ -118,3 +118,49 @@ describe('analysis thread', () => {
     await a.close();
   });
 });
+
+describe('batches in flight', () => {
+  const src = (id: string): SourceRef => ({ id, name: '县论坛', weight: 1, demo: false });
+  const texts = Array.from({ length: 12 }, (_, i) => `第${i}号楼电梯又坏了，物业三天没来修，老人只能爬楼，请住建局管一管。编号${i * 7919}`);
+
+  it('handed in before the previous one is stored: each item stored once, tracked and stored in call order', async () => {
+    const a = await startAnalysisThread(spec);
+    const ing = new Ingestor(t.store, a, new TrackStage());
+    const first = texts.slice(0, 8).map((x, i) => item(i, x));
+    const second = texts.slice(4).map((x, i) => item(i + 4, x)); // items 4..7 are in both
+    const [r1, r2] = await Promise.all([ing.ingest(src('overlap'), first, now), ing.ingest(src('overlap'), second, now)]);
+    expect(r1.stored).toBe(8);
+    expect(r2.stored).toBe(4);
+    expect(r2.duplicates).toBe(4);
+    expect(r2.ids.slice(0, 4)).toEqual(r1.ids.slice(4));
+    const order = [...new Set([...r1.ids, ...r2.ids])];
+    const rows = await Promise.all(order.map((id) => t.store.repos.posts.byId(id)));
+    expect(rows.every((p) => p?.event_id)).toBe(true);
+    // analysed in arrival order across the two batches: a post is only ever a copy of an earlier one
+    const copies = rows.filter((p) => p!.duplicate_of);
+    expect(copies.length).toBeGreaterThan(0);
+    for (const p of copies) expect(order.indexOf(p!.duplicate_of!)).toBeLessThan(order.indexOf(p!.id));
+    await a.close();
+  });
+
+  it('a failed batch fails the batches in flight behind it, stores nothing of them, and later batches store again', async () => {
+    let failNext = true;
+    const ing = new Ingestor(t.store, inProcess(createAnalyzer({ plans: spec.plans })), new TrackStage(), {
+      afterTrack: async () => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk full');
+        }
+      },
+    });
+    const before = await t.store.repos.posts.count({});
+    const one = ing.ingest(src('abort'), [item(1, texts[0]!)], now);
+    const two = ing.ingest(src('abort'), [item(2, texts[1]!)], now);
+    await expect(one).rejects.toThrow('disk full');
+    await expect(two).rejects.toMatchObject({ code: 'TF_ERR_INGEST_ABORTED' });
+    expect(await t.store.repos.posts.count({})).toBe(before);
+    const three = await ing.ingest(src('abort'), [item(1, texts[0]!), item(2, texts[1]!)], now);
+    expect(three.stored).toBe(2);
+  });
+});
+

@@ -9,7 +9,7 @@ import { persistBatch } from './persist.ts';
 import { analyzeInputOf } from './analysis-out.ts';
 import type { BatchAnalyser } from './analysis-thread.ts';
 import type { TrackOutput, TrackStage } from './track.ts';
-import type { AnalysedPost, BatchResult, CollectedItem, PreparedPost, SourceRef } from './types.ts';
+import type { AnalysedPost, BatchResult, CollectedItem, PostAnalysisOut, PreparedPost, SourceRef } from './types.ts';
 
 export interface IngestHooks {
   /** Called inside the batch's transaction with what tracking produced (alerts are raised here). */
@@ -29,10 +29,19 @@ export interface IngestOptions {
   cursor?: { cursor: string | null; health: (newPosts: number) => string };
 }
 
+export class IngestAbortedError extends Error {
+  readonly code = 'TF_ERR_INGEST_ABORTED';
+}
+
 export class Ingestor {
   /** Analysis time (ms) of the last batch: each batch gets a later one, so a replay can start after a snapshot. */
   private lastBatchAt = Number.NEGATIVE_INFINITY;
   private lastSnapshotAt = Number.NEGATIVE_INFINITY;
+  /** Batches in flight (see ingest): the time given to the last one started, the keys of their items, the chain. */
+  private lastStartAt = Number.NEGATIVE_INFINITY;
+  private readonly inFlight = new Set<string>();
+  private tail: Promise<void> = Promise.resolve();
+  private failures = 0;
 
   constructor(
     private readonly store: Store,
@@ -71,15 +80,8 @@ export class Ingestor {
     this.lastSnapshotAt = at;
   }
 
-  /**
-   * Analyses the posts (in arrival order) and assigns them to events as each chunk of analyses arrives, so with an
-   * analysis thread the next chunk is analysed while this one is tracked.
-   */
-  private async analyseAndTrack(fresh: PreparedPost[], sourceName: string, now: Date): Promise<{ analysed: AnalysedPost[]; out: TrackOutput | null }> {
-    const chunks = this.analyser.analyse(
-      fresh.map((p) => analyzeInputOf(p, sourceName)),
-      fresh.map((p) => p.norm.text),
-    );
+  /** Assigns analysed posts to events as each chunk of analyses arrives (the next chunk is analysed meanwhile). */
+  private async track(fresh: PreparedPost[], chunks: Promise<PostAnalysisOut[]>[], now: Date): Promise<{ analysed: AnalysedPost[]; out: TrackOutput | null }> {
     const analysed: AnalysedPost[] = [];
     const batch = this.tracker?.begin();
     for (const chunk of chunks) {
@@ -91,8 +93,16 @@ export class Ingestor {
     return { analysed, out: batch ? this.tracker!.finish(batch, now, this.hooks.gaps?.() ?? []) : null };
   }
 
+  /**
+   * Stores a batch. Batches may be handed in before the previous ones are stored: each is prepared and sent to
+   * analysis at once (so the analysis thread works on it while earlier batches are tracked and stored), then
+   * tracked and stored in call order. An item of a batch still in flight counts as stored; when a batch fails, the
+   * batches in flight behind it fail too (the tracker and analyser state ran ahead of the store).
+   */
   async ingest(source: SourceRef, items: CollectedItem[], now: Date, opts: IngestOptions = {}): Promise<BatchResult> {
-    const t = Math.max(now.getTime(), this.lastBatchAt + 1);
+    const t = Math.max(now.getTime(), this.lastBatchAt + 1, this.lastStartAt + 1);
+    this.lastStartAt = t;
+    const failuresBefore = this.failures;
     const prepared: PreparedPost[] = [];
     const ids: string[] = [];
     const seen = new Set<string>();
@@ -104,10 +114,46 @@ export class Ingestor {
       prepared.push(p);
     }
     const existing = await this.store.repos.posts.existingKeys(prepared.map((p) => p.row.dedupe_key));
-    const fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
+    const fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key) && !this.inFlight.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
+    for (const p of fresh) this.inFlight.add(p.row.dedupe_key);
     // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
     const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
-    const { analysed, out } = await this.analyseAndTrack(fresh, source.name, now);
+    const chunks = this.analyser.analyse(
+      fresh.map((p) => analyzeInputOf(p, source.name)),
+      fresh.map((p) => p.norm.text),
+    );
+    const previous = this.tail;
+    const run = (async () => {
+      await previous;
+      if (this.failures !== failuresBefore) throw new IngestAbortedError('an earlier batch failed while this one waited; nothing of it was stored');
+      return this.trackAndStore({ source, items, now, opts, t, ids, fresh, refetched, chunks });
+    })();
+    this.tail = run.then(
+      () => undefined,
+      () => {
+        this.failures++;
+      },
+    );
+    try {
+      return await run;
+    } finally {
+      for (const p of fresh) this.inFlight.delete(p.row.dedupe_key);
+    }
+  }
+
+  private async trackAndStore(b: {
+    source: SourceRef;
+    items: CollectedItem[];
+    now: Date;
+    opts: IngestOptions;
+    t: number;
+    ids: string[];
+    fresh: PreparedPost[];
+    refetched: PreparedPost[];
+    chunks: Promise<PostAnalysisOut[]>[];
+  }): Promise<BatchResult> {
+    const { source, items, now, opts, t, ids, fresh, refetched } = b;
+    const { analysed, out } = await this.track(fresh, b.chunks, now);
     const saveState = this.tracker !== null && t - this.lastSnapshotAt >= this.snapshotEveryMs;
     if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
     const inserted = await persistBatch(

@@ -80,11 +80,22 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
     let stored = 0;
     let seen = 0;
     let bad = 0;
+    // One batch is handed in while the previous one is tracked and stored (its analysis overlaps); a failed batch
+    // fails the import (a re-run stores each item once).
+    let inFlight: Promise<void> | null = null;
     const flush = async (batch: CollectedItem[]) => {
       if (!batch.length) return;
-      const r = await pipeline!.ingestor.ingest(source, batch, new Date());
-      stored += r.stored;
-      seen += batch.length;
+      const next = pipeline!.ingestor.ingest(source, batch, new Date()).then((r) => {
+        stored += r.stored;
+        seen += batch.length;
+      });
+      next.catch(() => undefined);
+      if (inFlight) await inFlight;
+      inFlight = next;
+    };
+    const drain = async () => {
+      if (inFlight) await inFlight;
+      inFlight = null;
     };
     if (ext === '.csv' || ext === '.xlsx') {
       const bytes = await readFile(file);
@@ -104,6 +115,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
       bad += res.problems.length;
       const items: CollectedItem[] = res.items.map((i) => ({ url: i.url, title: i.title, text: i.text, published_at: i.published_at, author: i.author ?? null, ...(i.raw ? { raw: i.raw } : {}) }));
       for (let i = 0; i < items.length; i += batchSize) await flush(items.slice(i, i + batchSize));
+      await drain();
     } else {
       const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
       let n = 0;
@@ -134,6 +146,7 @@ export async function importCommand(argv: string[], io: CliIO): Promise<number> 
         }
       }
       await flush(batch);
+      await drain();
     }
     await pipeline.ingestor.saveSnapshot();
     io.stdout.write(`imported ${file}: ${seen} items read, ${stored} new posts stored, ${seen - stored} already present${bad ? `, ${bad} skipped` : ''}\n`);
