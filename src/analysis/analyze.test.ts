@@ -44,4 +44,12 @@ describe('Analyzer.analyzeBatch', () => {
   it('returns nothing for an empty batch', () => {
     expect(createAnalyzer().analyzeBatch([])).toEqual([]);
   });
+
+  it('skips phrases when asked (phraseCount 0), and nothing else changes', () => {
+    const full = createAnalyzer().analyzeBatch(inputs());
+    const lean = createAnalyzer({ phraseCount: 0 }).analyzeBatch(inputs());
+    expect(full.some((d) => d.result.phrases.length > 0)).toBe(true);
+    expect(lean.every((d) => d.result.phrases.length === 0)).toBe(true);
+    expect(lean.map((d) => ({ ...d, result: { ...d.result, phrases: [] } }))).toEqual(full.map((d) => ({ ...d, result: { ...d.result, phrases: [] } })));
+  });
 });

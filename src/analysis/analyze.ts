@@ -4,7 +4,7 @@
  * duplicate index); `analyze` is then called per post, in arrival order (duplicate_of refers to earlier posts).
  */
 import { Gazetteer } from './gazetteer.ts';
-import { defaultIdfTable, extractKeywordsAndPhrases, type Keyword } from './keywords.ts';
+import { defaultIdfTable, extractKeywords, extractKeywordsAndPhrases, type Keyword } from './keywords.ts';
 import type { IdfTable } from './idf-table.ts';
 import { NearDuplicateDetector } from './near-duplicates.ts';
 import { normalizePost, normalizeText } from './normalize.ts';
@@ -66,6 +66,8 @@ export interface AnalyzerOptions {
   /** How many recent posts duplicate detection remembers (memory is fixed by this). Default 262,144. */
   dedupWindow?: number;
   keywordCount?: number;
+  /** Phrases kept per post (default 5; 0 leaves result.phrases empty and skips finding them). */
+  phraseCount?: number;
 }
 
 export interface Analyzer {
@@ -104,6 +106,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
   // Grows by appending until the window is full (a `new Array(window)` this large is a slow dictionary array).
   const rootIds: string[] = [];
   const k = opts.keywordCount ?? 10;
+  const phraseCount = opts.phraseCount ?? 5;
   const idf = opts.idf ?? defaultIdfTable();
   let seq = 0;
 
@@ -148,7 +151,7 @@ export function createAnalyzer(opts: AnalyzerOptions = {}): Analyzer {
       // Account names (@mentions, repost chain) are not what a post is about: keep them out of keywords.
       const names = w.post.mentions.length > 0 ? new Set(w.post.mentions) : null;
       const kwTokens = names ? w.tokens.filter((t) => !names.has(t)) : w.tokens;
-      return extractKeywordsAndPhrases(kwTokens, k, 5, idf);
+      return phraseCount > 0 ? extractKeywordsAndPhrases(kwTokens, k, phraseCount, idf) : { keywords: extractKeywords(kwTokens, k, idf), phrases: [] };
     });
     return works.map((w, i) => {
       const { input, post, title, full, tokens } = w;

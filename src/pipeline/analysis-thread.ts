@@ -5,7 +5,7 @@
  * each is ready.
  */
 import { Worker } from 'node:worker_threads';
-import { createAnalyzer, type Analyzer, type AnalyzeInput } from '../analysis/analyze.ts';
+import { createAnalyzer, type Analyzer, type AnalyzeInput, type AnalyzerOptions } from '../analysis/analyze.ts';
 import { Gazetteer, type GazetteerEntry } from '../analysis/gazetteer.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import type { UserWord } from '../contracts/dictionary.ts';
@@ -33,7 +33,18 @@ export interface BatchAnalyser {
 
 /** Analysis in the calling thread (the segmenter's user words are the caller's): built from a spec. */
 export function inlineAnalyser(spec: Omit<AnalyserSpec, 'userWords'>): BatchAnalyser {
-  return inProcess(createAnalyzer({ plans: spec.plans, gazetteer: new Gazetteer(spec.gazetteer), sentiment: loadSentimentModelOrDefault(spec.modelDir) }));
+  return inProcess(createAnalyzer(analyzerOptions(spec)));
+}
+
+/** @internal the analyser a spec stands for (the same in either thread) */
+export function analyzerOptions(spec: Omit<AnalyserSpec, 'userWords'>): AnalyzerOptions {
+  return {
+    plans: spec.plans,
+    gazetteer: new Gazetteer(spec.gazetteer),
+    sentiment: loadSentimentModelOrDefault(spec.modelDir),
+    // the pipeline keeps no phrases (event titles come from the tracker's own terms)
+    phraseCount: 0,
+  };
 }
 
 /** An analyser used in the calling thread: one chunk, computed before `analyse` returns. */

@@ -4,22 +4,16 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../analysis/analyze.ts';
-import { Gazetteer } from '../analysis/gazetteer.ts';
 import { replaceUserWords } from '../analysis/segment.ts';
 import { USER_WORDS_SETTING } from '../contracts/dictionary.ts';
-import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import { analysisOut } from './analysis-out.ts';
-import type { AnalyserSpec, ChunkReply, ChunkRequest, ReadyReply } from './analysis-thread.ts';
+import { analyzerOptions, type AnalyserSpec, type ChunkReply, type ChunkRequest, type ReadyReply } from './analysis-thread.ts';
 
 const port = parentPort!;
 const spec = workerData as AnalyserSpec;
 try {
   replaceUserWords(USER_WORDS_SETTING, spec.userWords);
-  const analyzer = createAnalyzer({
-    plans: spec.plans,
-    gazetteer: new Gazetteer(spec.gazetteer),
-    sentiment: loadSentimentModelOrDefault(spec.modelDir),
-  });
+  const analyzer = createAnalyzer(analyzerOptions(spec));
   port.on('message', (m: ChunkRequest) => {
     let reply: ChunkReply;
     try {
