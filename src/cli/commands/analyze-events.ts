@@ -103,6 +103,16 @@ function before(x: Pending, y: Pending): boolean {
   return x.time < y.time || (x.time === y.time && x.seq < y.seq);
 }
 
+/** The tokens that can be terms (2–20 characters: the tracker skips the rest unread), in their order. */
+function termTokens(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length >= 2 && t.length <= 20) out.push(t);
+  }
+  return out;
+}
+
 function iso(d: Date): string {
   return Number.isFinite(d.getTime()) ? d.toISOString() : '';
 }
@@ -128,9 +138,10 @@ export class EventStream {
       id: r.id,
       publishedAt: new Date(time),
       ...(detail.title ? { title: detail.title } : {}),
-      // the tracker works from tokens, title and keywords: the waiting post does not keep its whole text alive
+      // the tracker works from tokens, title and keywords: the waiting post does not keep its whole text alive, nor
+      // the tokens the tracker never reads (a term has 2–20 characters: see postVectors)
       text: '',
-      tokens: detail.tokens,
+      tokens: termTokens(detail.tokens),
       keywords: detail.keywords,
       simhash: fromHex(r.simhash),
       duplicateOf: r.duplicate_of,
