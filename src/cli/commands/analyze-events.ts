@@ -9,7 +9,7 @@
  * order is tracked when it blocks `2 × window` waiting lines. So memory is bounded by the tracker's active events
  * plus at most 3 × window buffered posts; with input already in time order nothing waits.
  */
-import { assessEvent, EventTracker, type EventSummary, type TrackInput } from '../../analysis/events/index.ts';
+import { assessEvent, EventTracker, isContentTerm, type EventSummary, type TrackInput } from '../../analysis/events/index.ts';
 import type { AnalysisDetail } from '../../analysis/analyze.ts';
 import { fromHex } from '../../analysis/simhash.ts';
 
@@ -134,6 +134,7 @@ export class EventStream {
     if (Number.isFinite(t)) this.latest = Math.max(this.latest, t);
     const time = Number.isFinite(t) ? t : Number.isFinite(this.latest) ? this.latest : this.opts.now.getTime();
     const r = detail.result;
+    const tokens = termTokens(detail.tokens);
     const input: TrackInput = {
       id: r.id,
       publishedAt: new Date(time),
@@ -141,8 +142,9 @@ export class EventStream {
       // the tracker works from tokens, title and keywords: the waiting post does not keep its whole text alive, nor
       // the tokens the tracker never reads (a term has 2–20 characters: see postVectors)
       text: '',
-      tokens: termTokens(detail.tokens),
-      keywords: detail.keywords,
+      tokens,
+      // keywords stand in for the terms only when no token is one (see postVectors)
+      keywords: tokens.some(isContentTerm) ? [] : detail.keywords,
       simhash: fromHex(r.simhash),
       duplicateOf: r.duplicate_of,
       places: r.places,
