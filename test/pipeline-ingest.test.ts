@@ -14,7 +14,7 @@ const now = new Date('2026-11-25T08:00:00Z');
 beforeAll(async () => {
   t = await openTestStore();
   const n = now.getTime();
-  for (const id of ['src1', 'src2', 'bulk-inline', 'bulk-thread', 'overlap', 'abort']) {
+  for (const id of ['src1', 'src2', 'bulk-inline', 'bulk-thread', 'overlap', 'abort', 'order']) {
     await t.store.repos.sources.insert({
       id, name: `县论坛 ${id}`, kind: 'rss', config: '{}', enabled: 1, interval_s: 600, cron: null, weight: 1, retention_days: null, cursor: null,
       health: '{}', demo: 0, created_at: n, updated_at: n,
@@ -161,6 +161,33 @@ describe('batches in flight', () => {
     expect(await t.store.repos.posts.count({})).toBe(before);
     const three = await ing.ingest(src('abort'), [item(1, texts[0]!), item(2, texts[1]!)], now);
     expect(three.stored).toBe(2);
+  });
+
+  it('keeps call order when the store answers out of order: analysed, tracked and stored first come, first served', async () => {
+    // the first batch's "already stored?" question is answered last
+    let calls = 0;
+    const slowFirst = new Proxy(t.store.repos.posts, {
+      get(target, key, receiver) {
+        const v = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'existingKeys') return v;
+        return async (keys: string[]) => {
+          if (calls++ === 0) await new Promise((r) => setTimeout(r, 50));
+          return target.existingKeys(keys);
+        };
+      },
+    });
+    const store = { ...t.store, repos: { ...t.store.repos, posts: slowFirst } } as typeof t.store;
+    const order: string[] = [];
+    const ing = new Ingestor(store, inProcess(createAnalyzer({ plans: spec.plans })), new TrackStage(), {
+      afterTrack: async (_r, _out, posts) => {
+        order.push(...posts.map((p) => p.row.id));
+      },
+    });
+    const original = item(1, texts[3]!);
+    const copy = { ...item(2, `转发：${texts[3]!}`), published_at: original.published_at };
+    const [r1, r2] = await Promise.all([ing.ingest(src('order'), [original], now), ing.ingest(src('order'), [copy], now)]);
+    expect(order).toEqual([r1.ids[0], r2.ids[0]]);
+    expect((await t.store.repos.posts.byId(r2.ids[0]!))?.duplicate_of).toBe(r1.ids[0]);
   });
 });
 

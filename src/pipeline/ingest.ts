@@ -41,6 +41,7 @@ export class Ingestor {
   private lastStartAt = Number.NEGATIVE_INFINITY;
   private readonly inFlight = new Set<string>();
   private tail: Promise<void> = Promise.resolve();
+  private sendTail: Promise<void> = Promise.resolve();
   private failures = 0;
 
   constructor(
@@ -103,35 +104,55 @@ export class Ingestor {
     const t = Math.max(now.getTime(), this.lastBatchAt + 1, this.lastStartAt + 1);
     this.lastStartAt = t;
     const failuresBefore = this.failures;
-    const prepared: PreparedPost[] = [];
-    const ids: string[] = [];
-    const seen = new Set<string>();
-    for (const item of items) {
-      const p = prepareItem(item, source, t);
-      ids.push(p.row.id);
-      if (seen.has(p.row.dedupe_key)) continue;
-      seen.add(p.row.dedupe_key);
-      prepared.push(p);
+    // Two turns, taken in call order whatever the store's answers' order: sending posts to analysis (duplicate
+    // detection needs arrival order), then tracking and storing.
+    const sendTurn = this.sendTail;
+    const storeTurn = this.tail;
+    let sent!: () => void;
+    let stored!: () => void;
+    this.sendTail = new Promise<void>((r) => (sent = r));
+    this.tail = new Promise<void>((r) => (stored = r));
+    let fresh: PreparedPost[] = [];
+    let run: Promise<BatchResult>;
+    try {
+      await sendTurn;
+      const prepared: PreparedPost[] = [];
+      const ids: string[] = [];
+      const seen = new Set<string>();
+      for (const item of items) {
+        const p = prepareItem(item, source, t);
+        ids.push(p.row.id);
+        if (seen.has(p.row.dedupe_key)) continue;
+        seen.add(p.row.dedupe_key);
+        prepared.push(p);
+      }
+      const existing = await this.store.repos.posts.existingKeys(prepared.map((p) => p.row.dedupe_key));
+      fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key) && !this.inFlight.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
+      for (const p of fresh) this.inFlight.add(p.row.dedupe_key);
+      // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
+      const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
+      const chunks = this.analyser.analyse(
+        fresh.map((p) => analyzeInputOf(p, source.name)),
+        fresh.map((p) => p.norm.text),
+      );
+      run = (async () => {
+        await storeTurn;
+        if (this.failures !== failuresBefore) throw new IngestAbortedError('an earlier batch failed while this one waited; nothing of it was stored');
+        return this.trackAndStore({ source, items, now, opts, t, ids, fresh, refetched, chunks });
+      })();
+    } catch (err) {
+      // nothing was sent to analysis: the batches behind this one go on, after the ones before it
+      for (const p of fresh) this.inFlight.delete(p.row.dedupe_key);
+      void storeTurn.then(stored);
+      throw err;
+    } finally {
+      sent();
     }
-    const existing = await this.store.repos.posts.existingKeys(prepared.map((p) => p.row.dedupe_key));
-    const fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key) && !this.inFlight.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
-    for (const p of fresh) this.inFlight.add(p.row.dedupe_key);
-    // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
-    const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
-    const chunks = this.analyser.analyse(
-      fresh.map((p) => analyzeInputOf(p, source.name)),
-      fresh.map((p) => p.norm.text),
-    );
-    const previous = this.tail;
-    const run = (async () => {
-      await previous;
-      if (this.failures !== failuresBefore) throw new IngestAbortedError('an earlier batch failed while this one waited; nothing of it was stored');
-      return this.trackAndStore({ source, items, now, opts, t, ids, fresh, refetched, chunks });
-    })();
-    this.tail = run.then(
-      () => undefined,
+    run.then(
+      () => stored(),
       () => {
         this.failures++;
+        stored();
       },
     );
     try {
