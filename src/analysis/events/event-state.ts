@@ -31,6 +31,11 @@ export interface EventLimits {
   seriesHours: number;
 }
 
+const EMPTY_MAP: ReadonlyMap<string, number> = new Map();
+const EMPTY_SET: ReadonlySet<string> = new Set();
+const EMPTY_SERIES: ReadonlyMap<number, SentimentMix> = new Map();
+const NO_ENGAGEMENT: Readonly<Required<Engagement>> = Object.freeze({ likes: 0, replies: 0, reposts: 0, views: 0 });
+
 export function emptyMix(): SentimentMix {
   return { negative: 0, neutral: 0, positive: 0 };
 }
@@ -42,20 +47,23 @@ export class EventState {
    */
   private centroidSum: TermVector | null = null;
   private single: Packed | null = null;
-  /** Sum of the members' title vectors. */
-  readonly titleCentroid: TermVector = new Map();
+  /**
+   * Most events keep one member and never grow, so the containers below are made when first written (null until
+   * then; read through the getters, which give a shared empty container): less to allocate and to keep per event.
+   */
+  private titleSum: TermVector | null = null;
   readonly members = new Map<string, MemberInfo>();
-  /** Post ids of members that still carry a vector, oldest first. */
-  readonly withVectors: string[] = [];
-  /** Those members themselves (same order as withVectors). */
+  /** The members that still carry a vector, oldest first. */
   private readonly vecMembers: MemberInfo[] = [];
-  readonly places = new Map<string, number>();
-  readonly units = new Map<string, number>();
-  readonly sources = new Set<string>();
+  private placeCounts: Map<string, number> | null = null;
+  private unitCounts: Map<string, number> | null = null;
+  private sourceSet: Set<string> | null = null;
   readonly sentiment: SentimentMix = emptyMix();
-  readonly engagement: Required<Engagement> = { likes: 0, replies: 0, reposts: 0, views: 0 };
-  /** Hour start (ms) → posts in that hour by sentiment. */
-  readonly series = new Map<number, SentimentMix>();
+  private engagementSums: Required<Engagement> | null = null;
+  /** Hour start (ms) → posts in that hour by sentiment, once a second hour is seen; until then `hour0`/`cell0`. */
+  private seriesMap: Map<number, SentimentMix> | null = null;
+  private hour0 = 0;
+  private cell0: SentimentMix | null = null;
   firstSeen = Number.POSITIVE_INFINITY;
   lastSeen = Number.NEGATIVE_INFINITY;
   /** Sequence number of the last change, for least-recently-active eviction. */
@@ -80,6 +88,77 @@ export class EventState {
 
   get size(): number {
     return this.members.size;
+  }
+
+  /** Sum of the members' title vectors (see ownTitleCentroid to change it). */
+  get titleCentroid(): ReadonlyMap<string, number> {
+    return this.titleSum ?? EMPTY_MAP;
+  }
+
+  /** The title centroid, for changing (call titleChanged after). */
+  ownTitleCentroid(): TermVector {
+    return (this.titleSum ??= new Map<string, number>());
+  }
+
+  /** Post ids of the members that still carry a vector, oldest first. */
+  get withVectors(): string[] {
+    return this.vecMembers.map((m) => m.id);
+  }
+
+  /** How many members still carry a vector. */
+  get vectorCount(): number {
+    return this.vecMembers.length;
+  }
+
+  /** Place → members naming it. */
+  get places(): ReadonlyMap<string, number> {
+    return this.placeCounts ?? EMPTY_MAP;
+  }
+
+  ownPlaces(): Map<string, number> {
+    return (this.placeCounts ??= new Map<string, number>());
+  }
+
+  /** Unit → members naming it. */
+  get units(): ReadonlyMap<string, number> {
+    return this.unitCounts ?? EMPTY_MAP;
+  }
+
+  ownUnits(): Map<string, number> {
+    return (this.unitCounts ??= new Map<string, number>());
+  }
+
+  /** Distinct sources (at most maxSources). */
+  get sources(): ReadonlySet<string> {
+    return this.sourceSet ?? EMPTY_SET;
+  }
+
+  ownSources(): Set<string> {
+    return (this.sourceSet ??= new Set<string>());
+  }
+
+  /** Sums of the members' engagement counts. */
+  get engagement(): Readonly<Required<Engagement>> {
+    return this.engagementSums ?? NO_ENGAGEMENT;
+  }
+
+  ownEngagement(): Required<Engagement> {
+    return (this.engagementSums ??= { likes: 0, replies: 0, reposts: 0, views: 0 });
+  }
+
+  /** Hour start (ms) → posts in that hour by sentiment (see ownSeries to change it). */
+  get series(): ReadonlyMap<number, SentimentMix> {
+    if (this.seriesMap !== null) return this.seriesMap;
+    return this.cell0 === null ? EMPTY_SERIES : new Map([[this.hour0, this.cell0]]);
+  }
+
+  ownSeries(): Map<number, SentimentMix> {
+    if (this.seriesMap === null) {
+      this.seriesMap = new Map();
+      if (this.cell0 !== null) this.seriesMap.set(this.hour0, this.cell0);
+      this.cell0 = null;
+    }
+    return this.seriesMap;
   }
 
   /** The centroid, for reading (see ownCentroid to change it). */
@@ -215,23 +294,23 @@ export class EventState {
         this.slots = null;
       } else if (intoCentroid) this.addToCentroid(m.vec);
       if (intoCentroid && m.tvec && m.tvec.ids.length > 0) {
-        addInto(this.titleCentroid, m.tvec, this.limits.centroidTerms);
+        addInto(this.ownTitleCentroid(), m.tvec, this.limits.centroidTerms);
         this.packedTitleSum = null;
       }
-      this.withVectors.push(m.id);
       this.vecMembers.push(m);
       this.trimVectors();
     }
-    countDistinct(this.places, places);
-    countDistinct(this.units, units);
-    if (m.source && this.sources.size < this.limits.maxSources) this.sources.add(m.source);
+    if (places.length > 0) countDistinct(this.ownPlaces(), places);
+    if (units.length > 0) countDistinct(this.ownUnits(), units);
+    if (m.source && this.sources.size < this.limits.maxSources) this.ownSources().add(m.source);
     const label = m.sentiment ?? 'neutral';
     this.sentiment[label] += 1;
     if (engagement) {
-      this.engagement.likes += engagement.likes ?? 0;
-      this.engagement.replies += engagement.replies ?? 0;
-      this.engagement.reposts += engagement.reposts ?? 0;
-      this.engagement.views += engagement.views ?? 0;
+      const e = this.ownEngagement();
+      e.likes += engagement.likes ?? 0;
+      e.replies += engagement.replies ?? 0;
+      e.reposts += engagement.reposts ?? 0;
+      e.views += engagement.views ?? 0;
     }
     this.firstSeen = Math.min(this.firstSeen, m.at);
     this.lastSeen = Math.max(this.lastSeen, m.at);
@@ -246,13 +325,10 @@ export class EventState {
     if (m.vec) {
       this.norm2 = null;
       subtract(this.ownCentroid(), unpack(m.vec));
-      if (m.tvec) subtract(this.titleCentroid, unpack(m.tvec));
+      if (m.tvec) subtract(this.ownTitleCentroid(), unpack(m.tvec));
       this.packedTitleSum = null;
-      const i = this.withVectors.indexOf(id);
-      if (i >= 0) {
-        this.withVectors.splice(i, 1);
-        this.vecMembers.splice(i, 1);
-      }
+      const i = this.vecMembers.indexOf(m);
+      if (i >= 0) this.vecMembers.splice(i, 1);
     }
     const label = m.sentiment ?? 'neutral';
     this.sentiment[label] = Math.max(0, this.sentiment[label] - 1);
@@ -270,14 +346,12 @@ export class EventState {
     for (const id of ids) {
       const m = this.members.get(id);
       if (!m) continue;
-      this.withVectors.push(id);
       this.vecMembers.push(m);
     }
   }
 
   private trimVectors(): void {
-    while (this.withVectors.length > this.limits.memberVectors) {
-      this.withVectors.shift();
+    while (this.vecMembers.length > this.limits.memberVectors) {
       const m = this.vecMembers.shift();
       if (m) {
         delete m.vec;
@@ -288,12 +362,20 @@ export class EventState {
 
   private count(at: number, label: SentimentLabel, d: number): void {
     const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
-    const cell = this.series.get(hour) ?? emptyMix();
+    if (this.seriesMap === null && (this.cell0 === null || this.hour0 === hour) && this.limits.seriesHours >= 1) {
+      // one hour so far: no map
+      const cell = (this.cell0 ??= emptyMix());
+      this.hour0 = hour;
+      cell[label] = Math.max(0, cell[label] + d);
+      return;
+    }
+    const series = this.ownSeries();
+    const cell = series.get(hour) ?? emptyMix();
     cell[label] = Math.max(0, cell[label] + d);
-    this.series.set(hour, cell);
-    if (this.series.size > this.limits.seriesHours) {
+    series.set(hour, cell);
+    if (series.size > this.limits.seriesHours) {
       const cutoff = this.lastSeen - this.limits.seriesHours * HOUR_MS;
-      for (const h of this.series.keys()) if (h < cutoff) this.series.delete(h);
+      for (const h of series.keys()) if (h < cutoff) series.delete(h);
     }
   }
 
@@ -301,9 +383,8 @@ export class EventState {
   representative(): MemberInfo | undefined {
     let best: MemberInfo | undefined;
     let bestScore = -1;
-    for (const id of this.withVectors) {
-      const m = this.members.get(id);
-      if (!m?.vec) continue;
+    for (const m of this.vecMembers) {
+      if (!m.vec) continue;
       const s = cosine(unpack(m.vec), this.centroid) + (m.title ? 0.05 : 0);
       if (s > bestScore) {
         best = m;
@@ -320,12 +401,12 @@ export class EventState {
     this.slots = null;
     this.packedTitleSum = null;
     if (this.centroid.size > this.limits.centroidTerms) prune(this.ownCentroid(), this.limits.centroidTerms);
-    prune(this.titleCentroid, this.limits.centroidTerms);
+    if (this.titleSum !== null) prune(this.titleSum, this.limits.centroidTerms);
   }
 
   summary(): EventSummary {
     const rep = this.representative();
-    const keywords = topWeighted(this.centroid, 10).map((k) => ({ term: k.term, weight: k.weight / Math.max(1, this.withVectors.length) }));
+    const keywords = topWeighted(this.centroid, 10).map((k) => ({ term: k.term, weight: k.weight / Math.max(1, this.vecMembers.length) }));
     const phrase = keywords.slice(0, 3).map((k) => k.term).join(' ');
     return {
       id: this.id,
@@ -360,6 +441,6 @@ function subtract(sum: TermVector, v: TermVector): void {
   }
 }
 
-function ranked(m: Map<string, number>): string[] {
+function ranked(m: ReadonlyMap<string, number>): string[] {
   return [...m.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
 }

@@ -164,7 +164,7 @@ export class TermTable {
   }
 
   /** The packed form of a vector, in the map's own order. */
-  pack(v: TermVector): Packed {
+  pack(v: ReadonlyMap<string, number>): Packed {
     const n = v.size;
     if (n === 0) return { ids: EMPTY_IDS, ws: EMPTY_WS, gen: this.gen, names: this.names };
     const ids = new Int32Array(n);

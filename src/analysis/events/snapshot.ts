@@ -119,13 +119,28 @@ export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions>
     e.restoreVectors(es.withVectors);
     const sum = e.ownCentroid();
     for (const [k, v] of es.centroid) sum.set(k, v);
-    for (const [k, v] of es.titleCentroid) e.titleCentroid.set(k, v);
-    for (const [k, v] of es.places) e.places.set(k, v);
-    for (const [k, v] of es.units) e.units.set(k, v);
-    for (const src of es.sources) e.sources.add(src);
+    if (es.titleCentroid.length > 0) {
+      const title = e.ownTitleCentroid();
+      for (const [k, v] of es.titleCentroid) title.set(k, v);
+    }
+    if (es.places.length > 0) {
+      const places = e.ownPlaces();
+      for (const [k, v] of es.places) places.set(k, v);
+    }
+    if (es.units.length > 0) {
+      const units = e.ownUnits();
+      for (const [k, v] of es.units) units.set(k, v);
+    }
+    if (es.sources.length > 0) {
+      const sources = e.ownSources();
+      for (const src of es.sources) sources.add(src);
+    }
     Object.assign(e.sentiment, es.sentiment);
-    Object.assign(e.engagement, es.engagement);
-    for (const [h, c] of es.series) e.series.set(h, { ...c });
+    Object.assign(e.ownEngagement(), es.engagement);
+    if (es.series.length > 0) {
+      const series = e.ownSeries();
+      for (const [h, c] of es.series) series.set(h, { ...c });
+    }
     e.firstSeen = es.firstSeen;
     e.lastSeen = es.lastSeen;
     e.touched = es.touched;

@@ -244,7 +244,7 @@ export class EventTracker {
     const w = this.opts.centroidWeight;
     let link = 0;
     let tlink = 0;
-    const single = ev.size === 1 && ev.withVectors.length === 1;
+    const single = ev.size === 1 && ev.vectorCount === 1;
     const titled = post.tvec !== undefined && ev.titleCentroid.size > 0;
     if (single) {
       // One member: the centroid is that member's vector, so the best link is the centroid cosine itself.
@@ -345,10 +345,20 @@ export class EventTracker {
     // the centroid, places, units and engagement are event-level sums: carry them over exactly
     const sum = keep.ownCentroid();
     for (const [t, w] of gone.centroid) sum.set(t, (sum.get(t) ?? 0) + w);
-    for (const [t, w] of gone.titleCentroid) keep.titleCentroid.set(t, (keep.titleCentroid.get(t) ?? 0) + w);
-    for (const [p, n] of gone.places) keep.places.set(p, (keep.places.get(p) ?? 0) + n);
-    for (const [u, n] of gone.units) keep.units.set(u, (keep.units.get(u) ?? 0) + n);
-    for (const k of ['likes', 'replies', 'reposts', 'views'] as const) keep.engagement[k] += gone.engagement[k];
+    if (gone.titleCentroid.size > 0) {
+      const title = keep.ownTitleCentroid();
+      for (const [t, w] of gone.titleCentroid) title.set(t, (title.get(t) ?? 0) + w);
+    }
+    if (gone.places.size > 0) {
+      const places = keep.ownPlaces();
+      for (const [p, n] of gone.places) places.set(p, (places.get(p) ?? 0) + n);
+    }
+    if (gone.units.size > 0) {
+      const units = keep.ownUnits();
+      for (const [u, n] of gone.units) units.set(u, (units.get(u) ?? 0) + n);
+    }
+    const engagement = keep.ownEngagement();
+    for (const k of ['likes', 'replies', 'reposts', 'views'] as const) engagement[k] += gone.engagement[k];
     keep.compact();
     keep.touched = this.seq;
     this.active.delete(gone.id);
