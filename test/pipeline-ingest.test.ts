@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { prepareItem } from '../src/pipeline/prepare.ts';
 import { createAnalyzer } from '../src/analysis/analyze.ts';
 import { Gazetteer } from '../src/analysis/gazetteer.ts';
 import { Ingestor } from '../src/pipeline/ingest.ts';
@@ -14,7 +15,7 @@ const now = new Date('2026-11-25T08:00:00Z');
 beforeAll(async () => {
   t = await openTestStore();
   const n = now.getTime();
-  for (const id of ['src1', 'src2', 'bulk-inline', 'bulk-thread', 'overlap', 'abort', 'order']) {
+  for (const id of ['src1', 'src2', 'bulk-inline', 'bulk-thread', 'overlap', 'abort', 'order', 'overlap-store']) {
     await t.store.repos.sources.insert({
       id, name: `县论坛 ${id}`, kind: 'rss', config: '{}', enabled: 1, interval_s: 600, cron: null, weight: 1, retention_days: null, cursor: null,
       health: '{}', demo: 0, created_at: n, updated_at: n,
@@ -188,6 +189,30 @@ describe('batches in flight', () => {
     const [r1, r2] = await Promise.all([ing.ingest(src('order'), [original], now), ing.ingest(src('order'), [copy], now)]);
     expect(order).toEqual([r1.ids[0], r2.ids[0]]);
     expect((await t.store.repos.posts.byId(r2.ids[0]!))?.duplicate_of).toBe(r1.ids[0]);
+  });
+
+  it('tracks a batch while the one before it is being stored, and stores them in call order', async () => {
+    const track = new TrackStage();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const committed: string[] = [];
+    const ing = new Ingestor(t.store, inProcess(createAnalyzer({ plans: spec.plans })), track, {
+      afterTrack: async (_r, _out, posts) => {
+        if (committed.length === 0) await gate; // the first batch's transaction stays open
+        committed.push(...posts.map((p) => p.row.id));
+      },
+    });
+    const a = item(1, texts[5]!);
+    const b = item(2, texts[9]!);
+    const idB = prepareItem(b, src('overlap-store'), now.getTime()).row.id;
+    const one = ing.ingest(src('overlap-store'), [a], now);
+    const two = ing.ingest(src('overlap-store'), [b], now);
+    await vi.waitFor(() => expect(track.instance.eventOf(idB)).toBeDefined());
+    expect(committed).toEqual([]);
+    release();
+    const [r1, r2] = await Promise.all([one, two]);
+    expect(committed).toEqual([r1.ids[0], r2.ids[0]]);
+    expect(r2.ids[0]).toBe(idB);
   });
 });
 

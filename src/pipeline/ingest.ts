@@ -40,8 +40,9 @@ export class Ingestor {
   /** Batches in flight (see ingest): the time given to the last one started, the keys of their items, the chain. */
   private lastStartAt = Number.NEGATIVE_INFINITY;
   private readonly inFlight = new Set<string>();
-  private tail: Promise<void> = Promise.resolve();
   private sendTail: Promise<void> = Promise.resolve();
+  private trackTail: Promise<void> = Promise.resolve();
+  private tail: Promise<void> = Promise.resolve();
   private failures = 0;
 
   constructor(
@@ -82,7 +83,11 @@ export class Ingestor {
   }
 
   /** Assigns analysed posts to events as each chunk of analyses arrives (the next chunk is analysed meanwhile). */
-  private async track(fresh: PreparedPost[], chunks: Promise<PostAnalysisOut[]>[], now: Date): Promise<{ analysed: AnalysedPost[]; out: TrackOutput | null }> {
+  private async track(
+    fresh: PreparedPost[],
+    chunks: Promise<PostAnalysisOut[]>[],
+    now: Date,
+  ): Promise<{ analysed: AnalysedPost[]; out: TrackOutput | null }> {
     const analysed: AnalysedPost[] = [];
     const batch = this.tracker?.begin();
     for (const chunk of chunks) {
@@ -104,18 +109,14 @@ export class Ingestor {
     const t = Math.max(now.getTime(), this.lastBatchAt + 1, this.lastStartAt + 1);
     this.lastStartAt = t;
     const failuresBefore = this.failures;
-    // Two turns, taken in call order whatever the store's answers' order: sending posts to analysis (duplicate
-    // detection needs arrival order), then tracking and storing.
-    const sendTurn = this.sendTail;
-    const storeTurn = this.tail;
-    let sent!: () => void;
-    let stored!: () => void;
-    this.sendTail = new Promise<void>((r) => (sent = r));
-    this.tail = new Promise<void>((r) => (stored = r));
+    // Three turns, each taken in call order whatever order the store answers in: sending posts to analysis
+    // (duplicate detection needs arrival order), tracking them, storing them. A batch is tracked while the one
+    // before it is being stored (with PostgreSQL, the main thread would otherwise wait for the database).
+    const turns = this.takeTurns();
     let fresh: PreparedPost[] = [];
     let run: Promise<BatchResult>;
     try {
-      await sendTurn;
+      await turns.send;
       const prepared: PreparedPost[] = [];
       const ids: string[] = [];
       const seen = new Set<string>();
@@ -127,7 +128,9 @@ export class Ingestor {
         prepared.push(p);
       }
       const existing = await this.store.repos.posts.existingKeys(prepared.map((p) => p.row.dedupe_key));
-      fresh = prepared.filter((p) => !existing.has(p.row.dedupe_key) && !this.inFlight.has(p.row.dedupe_key)).sort((a, b) => a.row.published_at - b.row.published_at);
+      fresh = prepared
+        .filter((p) => !existing.has(p.row.dedupe_key) && !this.inFlight.has(p.row.dedupe_key))
+        .sort((a, b) => a.row.published_at - b.row.published_at);
       for (const p of fresh) this.inFlight.add(p.row.dedupe_key);
       // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
       const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
@@ -135,26 +138,15 @@ export class Ingestor {
         fresh.map((p) => analyzeInputOf(p, source.name)),
         fresh.map((p) => p.norm.text),
       );
-      run = (async () => {
-        await storeTurn;
-        if (this.failures !== failuresBefore) throw new IngestAbortedError('an earlier batch failed while this one waited; nothing of it was stored');
-        return this.trackAndStore({ source, items, now, opts, t, ids, fresh, refetched, chunks });
-      })();
+      run = this.trackAndStore({ source, items, now, opts, t, ids, fresh, refetched, chunks }, turns, failuresBefore);
     } catch (err) {
       // nothing was sent to analysis: the batches behind this one go on, after the ones before it
       for (const p of fresh) this.inFlight.delete(p.row.dedupe_key);
-      void storeTurn.then(stored);
+      turns.pass();
       throw err;
     } finally {
-      sent();
+      turns.sent();
     }
-    run.then(
-      () => stored(),
-      () => {
-        this.failures++;
-        stored();
-      },
-    );
     try {
       return await run;
     } finally {
@@ -162,47 +154,101 @@ export class Ingestor {
     }
   }
 
-  private async trackAndStore(b: {
-    source: SourceRef;
-    items: CollectedItem[];
-    now: Date;
-    opts: IngestOptions;
-    t: number;
-    ids: string[];
-    fresh: PreparedPost[];
-    refetched: PreparedPost[];
-    chunks: Promise<PostAnalysisOut[]>[];
-  }): Promise<BatchResult> {
-    const { source, items, now, opts, t, ids, fresh, refetched } = b;
-    const { analysed, out } = await this.track(fresh, b.chunks, now);
-    const saveState = this.tracker !== null && t - this.lastSnapshotAt >= this.snapshotEveryMs;
-    if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
-    const inserted = await persistBatch(
-      this.store,
-      {
-        posts: analysed,
-        refetched,
-        ...(out ? { events: out.writes } : {}),
-        ...(opts.cursor ? { cursor: { sourceId: source.id, cursor: opts.cursor.cursor, health: opts.cursor.health(fresh.length) } } : {}),
-        extra: async (r) => {
-          if (out && this.hooks.afterTrack) await this.hooks.afterTrack(r, out, analysed, now);
-          if (this.tracker && saveState) {
-            await r.settings.set(SNAPSHOT_KEY, this.tracker.snapshot(), t);
-            await r.settings.set(WATERMARK_KEY, t, t);
-          }
-        },
-      },
-      t,
-    );
-    this.lastBatchAt = t;
-    if (saveState) this.lastSnapshotAt = t;
-    return {
-      received: items.length,
-      stored: inserted.size,
-      duplicates: items.length - inserted.size,
-      storedIds: analysed.filter((p) => inserted.has(p.row.id)).map((p) => p.row.id),
-      ids,
-      eventsTouched: out?.touched ?? [],
+  /** The turns of the next batch (see ingest): promises to wait for, and functions that pass each turn on. */
+  private takeTurns() {
+    const [send, track, store] = [this.sendTail, this.trackTail, this.tail];
+    const open = () => {
+      let done!: () => void;
+      return [new Promise<void>((r) => (done = r)), () => done()] as const;
     };
+    const [sendNext, sent] = open();
+    const [trackNext, tracked] = open();
+    const [storeNext, stored] = open();
+    [this.sendTail, this.trackTail, this.tail] = [sendNext, trackNext, storeNext];
+    return {
+      send,
+      track,
+      store,
+      sent,
+      tracked,
+      stored,
+      /** A batch that took no part: its later turns open once the batch before it has had them. */
+      pass: () => {
+        void track.then(tracked);
+        void store.then(stored);
+      },
+    };
+  }
+
+  private async trackAndStore(
+    b: {
+      source: SourceRef;
+      items: CollectedItem[];
+      now: Date;
+      opts: IngestOptions;
+      t: number;
+      ids: string[];
+      fresh: PreparedPost[];
+      refetched: PreparedPost[];
+      chunks: Promise<PostAnalysisOut[]>[];
+    },
+    turns: ReturnType<Ingestor['takeTurns']>,
+    failuresBefore: number,
+  ): Promise<BatchResult> {
+    const { source, items, now, opts, t, ids, fresh, refetched } = b;
+    const aborted = () =>
+      new IngestAbortedError('an earlier batch failed while this one waited; nothing of it was stored');
+    let trackedYet = false;
+    try {
+      await turns.track;
+      if (this.failures !== failuresBefore) throw aborted();
+      const { analysed, out } = await this.track(fresh, b.chunks, now);
+      // the state as of this batch, encoded now: the next batch is tracked while this one is stored
+      const snapshot =
+        this.tracker !== null && t - this.lastSnapshotAt >= this.snapshotEveryMs
+          ? JSON.stringify(this.tracker.snapshot())
+          : null;
+      if (snapshot !== null) this.lastSnapshotAt = t;
+      trackedYet = true;
+      turns.tracked();
+      await turns.store;
+      if (this.failures !== failuresBefore) throw aborted();
+      if (out && source.demo) for (const e of out.writes.events) e.demo = 1;
+      const inserted = await persistBatch(
+        this.store,
+        {
+          posts: analysed,
+          refetched,
+          ...(out ? { events: out.writes } : {}),
+          ...(opts.cursor
+            ? { cursor: { sourceId: source.id, cursor: opts.cursor.cursor, health: opts.cursor.health(fresh.length) } }
+            : {}),
+          extra: async (r) => {
+            if (out && this.hooks.afterTrack) await this.hooks.afterTrack(r, out, analysed, now);
+            if (snapshot !== null) {
+              await r.settings.setJson(SNAPSHOT_KEY, snapshot, t);
+              await r.settings.set(WATERMARK_KEY, t, t);
+            }
+          },
+        },
+        t,
+      );
+      this.lastBatchAt = t;
+      return {
+        received: items.length,
+        stored: inserted.size,
+        duplicates: items.length - inserted.size,
+        storedIds: analysed.filter((p) => inserted.has(p.row.id)).map((p) => p.row.id),
+        ids,
+        eventsTouched: out?.touched ?? [],
+      };
+    } catch (err) {
+      // counted before the turns pass, so the batches waiting for them see it
+      this.failures++;
+      throw err;
+    } finally {
+      if (!trackedYet) turns.tracked();
+      turns.stored();
+    }
   }
 }
