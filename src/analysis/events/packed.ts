@@ -17,6 +17,7 @@ export interface Packed {
 }
 
 const EMPTY_IDS = new Int32Array(0);
+const FAST_SLOTS = 4096;
 const EMPTY_WS = new Float64Array(0);
 
 /** Document frequencies as plain data (snapshots). */
@@ -62,7 +63,68 @@ export class TermTable {
     return this.names.length;
   }
 
+  /**
+   * Cache in front of `ids` for terms of 2–4 UTF-16 units (nearly all Chinese words): open addressing on the units
+   * themselves (two int32 halves and the length identify such a string exactly), so a token's id is found without
+   * hashing or comparing the string. `fastLen` 0 marks a free slot.
+   */
+  private fastA = new Int32Array(FAST_SLOTS);
+  private fastB = new Int32Array(FAST_SLOTS);
+  private fastLen = new Uint8Array(FAST_SLOTS);
+  private fastId = new Int32Array(FAST_SLOTS);
+  private fastCount = 0;
+
   id(t: string): number {
+    const n = t.length;
+    if (n < 2 || n > 4) return this.slowId(t);
+    const a = (t.charCodeAt(0) << 16) | t.charCodeAt(1);
+    const b = n === 2 ? 0 : n === 3 ? t.charCodeAt(2) : (t.charCodeAt(2) << 16) | t.charCodeAt(3);
+    const fl = this.fastLen;
+    const mask = fl.length - 1;
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ n, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+    let i = (h ^ (h >>> 13)) & mask;
+    for (let l = fl[i]!; l !== 0; l = fl[i]!) {
+      if (l === n && this.fastA[i] === a && this.fastB[i] === b) return this.fastId[i]!;
+      i = (i + 1) & mask;
+    }
+    const id = this.slowId(t);
+    fl[i] = n;
+    this.fastA[i] = a;
+    this.fastB[i] = b;
+    this.fastId[i] = id;
+    if (++this.fastCount * 2 > fl.length) this.growFast();
+    return id;
+  }
+
+  private growFast(): void {
+    const fl = this.fastLen;
+    const fa = this.fastA;
+    const fb = this.fastB;
+    const fi = this.fastId;
+    const size = fl.length * 2;
+    this.fastLen = new Uint8Array(size);
+    this.fastA = new Int32Array(size);
+    this.fastB = new Int32Array(size);
+    this.fastId = new Int32Array(size);
+    const mask = size - 1;
+    for (let j = 0; j < fl.length; j++) {
+      const n = fl[j]!;
+      if (n === 0) continue;
+      const a = fa[j]!;
+      const b = fb[j]!;
+      let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ n, 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      let i = (h ^ (h >>> 13)) & mask;
+      while (this.fastLen[i] !== 0) i = (i + 1) & mask;
+      this.fastLen[i] = n;
+      this.fastA[i] = a;
+      this.fastB[i] = b;
+      this.fastId[i] = fi[j]!;
+    }
+  }
+
+  private slowId(t: string): number {
     let i = this.ids.get(t);
     if (i === undefined) {
       i = this.names.length;
@@ -151,6 +213,11 @@ export class TermTable {
     const state = this.dfState();
     this.ids = new Map();
     this.names = [];
+    this.fastA = new Int32Array(FAST_SLOTS);
+    this.fastB = new Int32Array(FAST_SLOTS);
+    this.fastLen = new Uint8Array(FAST_SLOTS);
+    this.fastId = new Int32Array(FAST_SLOTS);
+    this.fastCount = 0;
     const size = Math.max(1024, 2 ** Math.ceil(Math.log2(state.df.length + 1)));
     this.idf = new Float64Array(size).fill(Number.NaN);
     this.kind = new Uint8Array(size);
