@@ -53,7 +53,7 @@ export interface StatelessResult {
  */
 export function analysePreparedBatch(analyzer: Analyzer, batch: readonly PreparedInput[]): StatelessResult[] {
   const details = analyzer.analyzeBatch(batch.map(({ p, sourceName }) => analyzeInputOf(p, sourceName)));
-  return batch.map(({ p }, i) => ({ coreText: details[i]!.coreText, post: { ...p, analysis: analysisOut(details[i]!, null, p.norm.text) } }));
+  return batch.map(({ p }, i) => ({ coreText: details[i]!.coreText, post: { ...p, analysis: analysisOut(details[i]!, null, { text: p.norm!.text, titled: !!p.row.title }) } }));
 }
 
 /** Analyse one prepared post; returns it with its analysis (duplicateOf null) and the core text for the track stage. */

@@ -110,7 +110,7 @@ export function encodeAnalysed(source: SourceRef, p: AnalysedPost, coreText: str
     v: 1,
     source,
     row: p.row,
-    normText: p.norm.text,
+    normText: p.norm!.text,
     coreText,
     analysis: { tokens: a.tokens, keywords: a.keywords, sentiment: a.sentiment, simhash: a.simhash, places: a.places, units: a.units, plans: a.plans },
     weight: p.weight,

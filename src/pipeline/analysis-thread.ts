@@ -9,7 +9,7 @@ import { createAnalyzer, type Analyzer, type AnalyzeInput, type AnalyzerOptions 
 import { Gazetteer, type GazetteerEntry } from '../analysis/gazetteer.ts';
 import { loadSentimentModelOrDefault } from '../analysis/sentiment/index.ts';
 import type { UserWord } from '../contracts/dictionary.ts';
-import { analysisOut } from './analysis-out.ts';
+import { analysisOut, storedOf } from './analysis-out.ts';
 import type { PostAnalysisOut } from './types.ts';
 
 /** What an analyser is built from (plain data, so a worker thread can be started with it). */
@@ -23,10 +23,10 @@ export interface AnalyserSpec {
 
 export interface BatchAnalyser {
   /**
-   * Analyses posts in order; `stored[i]` is the text the search index will cover for `inputs[i]` (see analysisOut).
+   * Analyses posts in order (each input's title and text as stored: see storedOf).
    * Returns one promise per chunk, in order; together they hold one result per input.
    */
-  analyse(inputs: AnalyzeInput[], stored: string[]): Promise<PostAnalysisOut[]>[];
+  analyse(inputs: AnalyzeInput[]): Promise<PostAnalysisOut[]>[];
   readonly planErrors: readonly { name: string; message: string }[];
   close(): Promise<void>;
 }
@@ -50,9 +50,9 @@ export function analyzerOptions(spec: Omit<AnalyserSpec, 'userWords'>): Analyzer
 /** An analyser used in the calling thread: one chunk, computed before `analyse` returns. */
 export function inProcess(analyzer: Analyzer): BatchAnalyser {
   return {
-    analyse(inputs, stored) {
+    analyse(inputs) {
       const details = analyzer.analyzeBatch(inputs);
-      return [Promise.resolve(details.map((d, i) => analysisOut(d, d.result.duplicate_of, stored[i])))];
+      return [Promise.resolve(details.map((d, i) => analysisOut(d, d.result.duplicate_of, storedOf(inputs[i]!))))];
     },
     planErrors: analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message })),
     close: () => Promise.resolve(),
@@ -63,7 +63,6 @@ export function inProcess(analyzer: Analyzer): BatchAnalyser {
 export interface ChunkRequest {
   id: number;
   inputs: AnalyzeInput[];
-  stored: string[];
 }
 export type ChunkReply = { id: number; outs: PostAnalysisOut[] } | { id: number; error: string };
 export type ReadyReply = { ready: true; planErrors: { name: string; message: string }[] } | { ready: false; error: string };
@@ -113,7 +112,7 @@ export async function startAnalysisThread(spec: AnalyserSpec): Promise<BatchAnal
   // idle, the thread does not keep the process alive; with work outstanding it does (the caller is waiting)
   worker.unref();
   return {
-    analyse(inputs, stored) {
+    analyse(inputs) {
       const out: Promise<PostAnalysisOut[]>[] = [];
       for (let i = 0; i < inputs.length; i += CHUNK) {
         const id = nextId++;
@@ -121,7 +120,7 @@ export async function startAnalysisThread(spec: AnalyserSpec): Promise<BatchAnal
           if (failure) return reject(failure);
           pending.set(id, { resolve, reject });
           worker.ref();
-          worker.postMessage({ id, inputs: inputs.slice(i, i + CHUNK), stored: stored.slice(i, i + CHUNK) } satisfies ChunkRequest);
+          worker.postMessage({ id, inputs: inputs.slice(i, i + CHUNK) } satisfies ChunkRequest);
         });
         // a caller stopping at the first failed chunk must not leave the others as unhandled rejections
         promise.catch(() => undefined);

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer } from '../analysis/analyze.ts';
 import { replaceUserWords } from '../analysis/segment.ts';
 import { USER_WORDS_SETTING } from '../contracts/dictionary.ts';
-import { analysisOut } from './analysis-out.ts';
+import { analysisOut, storedOf } from './analysis-out.ts';
 import { analyzerOptions, type AnalyserSpec, type ChunkReply, type ChunkRequest, type ReadyReply } from './analysis-thread.ts';
 
 const port = parentPort!;
@@ -18,7 +18,7 @@ try {
     let reply: ChunkReply;
     try {
       const details = analyzer.analyzeBatch(m.inputs);
-      reply = { id: m.id, outs: details.map((d, i) => analysisOut(d, d.result.duplicate_of, m.stored[i])) };
+      reply = { id: m.id, outs: details.map((d, i) => analysisOut(d, d.result.duplicate_of, storedOf(m.inputs[i]!))) };
     } catch (err) {
       reply = { id: m.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }

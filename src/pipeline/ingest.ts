@@ -121,7 +121,7 @@ export class Ingestor {
       const ids: string[] = [];
       const seen = new Set<string>();
       for (const item of items) {
-        const p = prepareItem(item, source, t);
+        const p = prepareItem(item, source, t, { normalise: false });
         ids.push(p.row.id);
         if (seen.has(p.row.dedupe_key)) continue;
         seen.add(p.row.dedupe_key);
@@ -134,10 +134,7 @@ export class Ingestor {
       for (const p of fresh) this.inFlight.add(p.row.dedupe_key);
       // A re-fetch of a known item keeps what was fetched this time as further evidence when its content changed.
       const refetched = prepared.filter((p) => existing.has(p.row.dedupe_key) && p.evidence);
-      const chunks = this.analyser.analyse(
-        fresh.map((p) => analyzeInputOf(p, source.name)),
-        fresh.map((p) => p.norm.text),
-      );
+      const chunks = this.analyser.analyse(fresh.map((p) => analyzeInputOf(p, source.name)));
       run = this.trackAndStore({ source, items, now, opts, t, ids, fresh, refetched, chunks }, turns, failuresBefore);
     } catch (err) {
       // nothing was sent to analysis: the batches behind this one go on, after the ones before it

@@ -47,7 +47,7 @@ export async function persistBatch(store: Store, input: PersistInput, now: numbe
         analyzed_at: now,
       })),
     );
-    await r.posts.indexText(fresh.map((p) => ({ post_id: p.row.id, tokens: p.analysis.index ?? segmentForIndex(p.norm.text).join(' ') })));
+    await r.posts.indexText(fresh.map((p) => ({ post_id: p.row.id, tokens: p.analysis.index ?? segmentForIndex(p.norm!.text).join(' ') })));
     await r.posts.insertEvidence(
       [...fresh, ...(input.refetched ?? [])]
         .filter((p) => p.evidence)

@@ -23,10 +23,18 @@ function cleanEngagement(e: CollectedItem['engagement']): string | null {
   return Object.keys(out).length ? JSON.stringify(out) : null;
 }
 
-export function prepareItem(item: CollectedItem, source: SourceRef, now: number): PreparedPost {
+/** The text the search index covers and the tracker reads: the normalised title and text, title first on its own line. */
+export function storedText(title: string | null | undefined, text: string): string {
+  return normalizePost(title ? `${title}\n${text}` : text).text;
+}
+
+/**
+ * `normalise: false` leaves `norm` out: the embedded pipeline's analyser computes the same text where it runs
+ * (see analysisOut), off the main thread.
+ */
+export function prepareItem(item: CollectedItem, source: SourceRef, now: number, opts: { normalise?: boolean } = {}): PreparedPost {
   const display = (item.text && item.text.trim() ? item.text : item.html ? htmlToText(item.html) : '').slice(0, MAX_TEXT);
   const title = item.title?.trim() ? item.title.trim().slice(0, 1000) : null;
-  const norm = normalizePost(title ? `${title}\n${display}` : display);
   const key = `${source.id}|${postKey({ url: item.url ?? null, title, text: display })}`;
   const fetchedAt = parseTime(item.raw?.fetchedAt) ?? now;
   const published = parseTime(item.published_at) ?? fetchedAt;
@@ -46,9 +54,9 @@ export function prepareItem(item: CollectedItem, source: SourceRef, now: number)
       is_official: item.isOfficial ? 1 : 0,
       demo: source.demo ? 1 : 0,
     },
-    norm,
     weight: source.weight,
   };
+  if (opts.normalise !== false) p.norm = normalizePost(title ? `${title}\n${display}` : display);
   if (item.externalId !== undefined) p.externalId = item.externalId;
   if (item.raw) {
     const body = typeof item.raw.body === 'string' ? Buffer.from(item.raw.body, 'utf8') : item.raw.body;

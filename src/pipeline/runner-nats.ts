@@ -59,7 +59,7 @@ export class NatsRunner {
   async publish(source: SourceRef, items: CollectedItem[], now: Date): Promise<{ published: number; duplicates: number; ids: string[] }> {
     const js = jetstream(this.nc);
     const t = now.getTime();
-    const ids = items.map((it) => prepareItem(it, source, t).row.id);
+    const ids = items.map((it) => prepareItem(it, source, t, { normalise: false }).row.id);
     const acks = await Promise.all(items.map((it, i) => js.publish(this.names.itemsSubject, encodeItem(source, it, t), { msgID: ids[i]! })));
     return { published: acks.length, duplicates: acks.filter((a) => a.duplicate).length, ids };
   }

@@ -81,8 +81,8 @@ export class TrackStage {
         {
           id: p.row.id,
           publishedAt: new Date(p.row.published_at),
-          ...(p.row.title ? { title: p.norm.text.split('\n')[0] } : {}),
-          text: p.norm.text,
+          ...(p.row.title ? { title: a.title ?? p.norm!.text.split('\n')[0]! } : {}),
+          text: '',
           tokens: a.tokens,
           keywords: a.keywords.length && typeof a.keywords[0] !== 'string' ? a.keywords : extractKeywords(a.tokens, 10),
           simhash: fromHex(a.simhash),

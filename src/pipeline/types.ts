@@ -34,7 +34,8 @@ export interface SourceRef {
 
 export interface PreparedPost {
   row: PostsTable;
-  norm: NormalizedPost;
+  /** Absent in the embedded pipeline, whose analyser normalises (prepareItem's `normalise: false`). */
+  norm?: NormalizedPost;
   externalId?: string;
   evidence?: { sha256: string; contentType: string | null; body: Buffer; fetchedAt: number };
   weight: number;
@@ -50,8 +51,10 @@ export interface PostAnalysisOut {
   places: string[];
   units: string[];
   plans: { plan: string; terms: string[] }[];
-  /** Full-text index tokens (space-joined) when they came from the analysis tokens (see analysisOut). */
+  /** Full-text index tokens, space-joined (see analysisOut; the cluster's analysed messages leave it to the track stage). */
   index?: string;
+  /** The normalised title line, when the post has a title (see analysisOut). */
+  title?: string;
 }
 
 export interface AnalysedPost extends PreparedPost {
