@@ -18,11 +18,23 @@ function base32(buf: Uint8Array): string {
   return out;
 }
 
+/** Random bytes drawn 4 KiB at a time (one call into the system's generator per ~400 ids, not one per id). */
+let pool = Buffer.alloc(0);
+let used = 0;
+function random10(): Uint8Array {
+  if (used + 10 > pool.length) {
+    pool = randomBytes(4096);
+    used = 0;
+  }
+  used += 10;
+  return pool.subarray(used - 10, used);
+}
+
 /** A new time-ordered random id: prefix + 10 chars of time + 16 random chars. */
 export function newId(prefix: string, now = Date.now()): string {
   const t = Buffer.alloc(6);
   t.writeUIntBE(now, 0, 6);
-  return `${prefix}_${base32(t)}${base32(randomBytes(10))}`;
+  return `${prefix}_${base32(t)}${base32(random10())}`;
 }
 
 /** A deterministic id from a natural key: the same key always gives the same id (idempotent ingest). */
