@@ -170,7 +170,8 @@ function normalised(ids: readonly number[], ws: readonly number[], at: readonly 
   }
   norm = Math.sqrt(norm);
   const n = norm === 0 ? 0 : len;
-  const p: Packed = { ids: new Int32Array(n), ws: new Float64Array(n), gen: terms.gen, names: terms.names };
+  // an empty vector (most posts have no title) shares the empty arrays: packed vectors are never changed in place
+  const p: Packed = { ids: n === 0 ? EMPTY_IDS : new Int32Array(n), ws: n === 0 ? EMPTY_WS : new Float64Array(n), gen: terms.gen, names: terms.names };
   for (let i = 0; i < n; i++) {
     const j = at === null ? i : at[i]!;
     p.ids[i] = ids[j]!;
@@ -187,8 +188,10 @@ function normalised(ids: readonly number[], ws: readonly number[], at: readonly 
 function topPositions(ids: readonly number[], ws: readonly number[], k: number, terms: TermTable): number[] {
   let cut = Number.NEGATIVE_INFINITY;
   if (ws.length > 2 * k && k > 0) {
-    const sorted = Float64Array.from(ws).sort();
-    cut = sorted[ws.length - k]!;
+    // the k-th largest weight (what sorting them ascending puts at length - k), by selection in a reused buffer
+    if (selectBuf.length < ws.length) selectBuf = new Float64Array(Math.max(ws.length, selectBuf.length * 2));
+    for (let i = 0; i < ws.length; i++) selectBuf[i] = ws[i]!;
+    cut = select(selectBuf, ws.length, ws.length - k);
   }
   const out: number[] = [];
   for (let i = 0; i < ws.length; i++) {
@@ -211,6 +214,35 @@ function topPositions(ids: readonly number[], ws: readonly number[], k: number, 
   }
   if (out.length > k) out.length = k;
   return out;
+}
+
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_WS = new Float64Array(0);
+let selectBuf = new Float64Array(256);
+
+/** The value at position `m` of the first `n` entries of `a` once sorted ascending (reorders them; no NaNs). */
+function select(a: Float64Array, n: number, m: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const x = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = x;
+      }
+    }
+    // now a[lo..j] <= pivot <= a[i..hi], and lo..hi entries between j and i equal the pivot
+    if (m <= j) hi = j;
+    else if (m >= i) lo = i;
+    else return a[m]!;
+  }
+  return a[m]!;
 }
 
 function byWeightThenTerm(a: readonly [string, number], b: readonly [string, number]): number {
