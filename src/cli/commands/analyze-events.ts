@@ -51,7 +51,8 @@ export interface TrackedEngagement {
 interface Pending {
   seq: number;
   time: number;
-  input: TrackInput;
+  /** What the tracker needs of the post; dropped once tracked (the line may wait longer for the ones before it). */
+  input: TrackInput | null;
   /** The analysis line without its closing brace, waiting for `,"event":…}`. */
   head: string;
   event: string | null;
@@ -179,9 +180,10 @@ export class EventStream {
   }
 
   private track(p: Pending): void {
-    if (p.event !== null) return;
+    if (p.event !== null || p.input === null) return;
     const res = this.tracker.add(p.input, this.opts.now);
     p.event = res.eventId;
+    p.input = null;
     const emit = this.opts.onEvent;
     if (!emit) return;
     for (const c of res.changes) {
