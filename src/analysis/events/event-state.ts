@@ -2,8 +2,8 @@
  * The state of one tracked event: a bounded centroid, the recent members' vectors, counts of places, units,
  * sources and sentiment, an hourly histogram for trends and bursts, and its summary.
  */
-import { addInto, cosine, prune, topWeighted, type TermVector } from './vector.ts';
-import { unpack, type Packed, type TermTable } from './packed.ts';
+import { addInto, prune, topWeighted, type TermVector } from './vector.ts';
+import { cosineOfPacked, unpack, type Packed, type TermTable } from './packed.ts';
 import type { Engagement, EventSummary, SentimentLabel, SentimentMix } from './types.ts';
 
 export const HOUR_MS = 3_600_000;
@@ -383,9 +383,12 @@ export class EventState {
   representative(): MemberInfo | undefined {
     let best: MemberInfo | undefined;
     let bestScore = -1;
+    const centroid = this.centroid;
+    let nb = 0;
+    for (const w of centroid.values()) nb += w * w;
     for (const m of this.vecMembers) {
       if (!m.vec) continue;
-      const s = cosine(unpack(m.vec), this.centroid) + (m.title ? 0.05 : 0);
+      const s = cosineOfPacked(m.vec, centroid, nb) + (m.title ? 0.05 : 0);
       if (s > bestScore) {
         best = m;
         bestScore = s;

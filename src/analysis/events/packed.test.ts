@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Scratch, TermTable, packedNorm2, unpack } from './packed.ts';
+import { Scratch, TermTable, cosineOfPacked, packedNorm2, unpack } from './packed.ts';
+import { cosine } from './vector.ts';
 import { EventTracker } from './tracker.ts';
 import { minutes, post } from './test-helpers.ts';
 
@@ -74,4 +76,21 @@ describe('EventTracker with a small term table', () => {
     const w3 = restored.add(post('w3', '治河渡镇恢复供水', '治河渡镇停水三天后自来水管道抢修完成，居民家中恢复供水', minutes(402)));
     expect(w3.eventId).toBe(events.get('w0'));
   });
+
+  it('cosineOfPacked gives cosine(unpack(a), b) to the last bit, whichever side is smaller', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `词${i}`);
+    const vec = fc.array(fc.tuple(fc.constantFrom(...words), fc.double({ min: -5, max: 5, noNaN: true })), { maxLength: 50 });
+    fc.assert(
+      fc.property(vec, vec, (as, bs) => {
+        const t = new TermTable();
+        const a = t.pack(new Map(as));
+        const b = new Map(bs);
+        let nb = 0;
+        for (const w of b.values()) nb += w * w;
+        expect(Object.is(cosineOfPacked(a, b, nb), cosine(unpack(a), b))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+

@@ -6,7 +6,7 @@
  * unpacked when needed. A packed vector keeps the term names of its table generation, so it can be unpacked, and
  * repacked with new ids, after the id table was reset.
  */
-import type { TermVector } from './vector.ts';
+import { dot, type TermVector } from './vector.ts';
 
 export interface Packed {
   ids: Int32Array;
@@ -258,6 +258,26 @@ export function unpack(p: Packed): TermVector {
   const v: TermVector = new Map();
   for (let i = 0; i < p.ids.length; i++) v.set(p.names[p.ids[i]!]!, p.ws[i]!);
   return v;
+}
+
+/**
+ * `cosine(unpack(a), b)` without building the map: the same terms, order and sums, so the same value to the last
+ * bit. `nb` is b's squared length summed over its values in order (as cosine() does; see centroidNorm2).
+ */
+export function cosineOfPacked(a: Packed, b: TermVector, nb: number): number {
+  if (nb === 0) return 0;
+  const { ids, ws, names } = a;
+  let na = 0;
+  for (let i = 0; i < ws.length; i++) na += ws[i]! * ws[i]!;
+  if (na === 0) return 0;
+  // dot() walks the smaller side: when that is b, take the map path as it is
+  if (ids.length > b.size) return dot(unpack(a), b) / Math.sqrt(na * nb);
+  let s = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const x = b.get(names[ids[i]!]!);
+    if (x !== undefined) s += ws[i]! * x;
+  }
+  return s / Math.sqrt(na * nb);
 }
 
 /** A dense array of one vector's weights by term id: load, take dot products, unload. */
