@@ -54,9 +54,14 @@ export function inProcess(analyzer: Analyzer): BatchAnalyser {
       const details = analyzer.analyzeBatch(inputs);
       return [Promise.resolve(details.map((d, i) => analysisOut(d, d.result.duplicate_of, storedOf(inputs[i]!))))];
     },
-    planErrors: analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message })),
+    planErrors: planProblems(analyzer),
     close: () => Promise.resolve(),
   };
+}
+
+/** @internal an analyser's plan syntax errors, as the pipeline reports them */
+export function planProblems(analyzer: Analyzer): { name: string; message: string }[] {
+  return analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message }));
 }
 
 /** @internal messages between the threads */

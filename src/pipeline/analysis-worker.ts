@@ -7,7 +7,7 @@ import { createAnalyzer } from '../analysis/analyze.ts';
 import { replaceUserWords } from '../analysis/segment.ts';
 import { USER_WORDS_SETTING } from '../contracts/dictionary.ts';
 import { analysisOut, storedOf } from './analysis-out.ts';
-import { analyzerOptions, type AnalyserSpec, type ChunkReply, type ChunkRequest, type ReadyReply } from './analysis-thread.ts';
+import { analyzerOptions, planProblems, type AnalyserSpec, type ChunkReply, type ChunkRequest, type ReadyReply } from './analysis-thread.ts';
 
 const port = parentPort!;
 const spec = workerData as AnalyserSpec;
@@ -24,7 +24,7 @@ try {
     }
     port.postMessage(reply);
   });
-  const ready: ReadyReply = { ready: true, planErrors: analyzer.planErrors.map((e) => ({ name: e.name, message: e.error.message })) };
+  const ready: ReadyReply = { ready: true, planErrors: planProblems(analyzer) };
   port.postMessage(ready);
 } catch (err) {
   port.postMessage({ ready: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ReadyReply);

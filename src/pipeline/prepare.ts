@@ -1,6 +1,6 @@
 /** Prepare stage (pure): normalise a collected item into a post row with its stable identity. */
 import { gzipSync } from 'node:zlib';
-import { htmlToText, normalizePost } from '../analysis/normalize.ts';
+import { htmlToText, normalizePost, type NormalizedPost } from '../analysis/normalize.ts';
 import { postKey, contentHash } from '../sources/canonical-url.ts';
 import { stableId } from '../store/ids.ts';
 import type { CollectedItem, PreparedPost, SourceRef } from './types.ts';
@@ -23,9 +23,13 @@ function cleanEngagement(e: CollectedItem['engagement']): string | null {
   return Object.keys(out).length ? JSON.stringify(out) : null;
 }
 
-/** The text the search index covers and the tracker reads: the normalised title and text, title first on its own line. */
+/** A post's normalised title and text, title first on its own line: what the search index covers and the tracker reads. */
+function storedNorm(title: string | null | undefined, text: string): NormalizedPost {
+  return normalizePost(title ? `${title}\n${text}` : text);
+}
+
 export function storedText(title: string | null | undefined, text: string): string {
-  return normalizePost(title ? `${title}\n${text}` : text).text;
+  return storedNorm(title, text).text;
 }
 
 /**
@@ -56,7 +60,7 @@ export function prepareItem(item: CollectedItem, source: SourceRef, now: number,
     },
     weight: source.weight,
   };
-  if (opts.normalise !== false) p.norm = normalizePost(title ? `${title}\n${display}` : display);
+  if (opts.normalise !== false) p.norm = storedNorm(title, display);
   if (item.externalId !== undefined) p.externalId = item.externalId;
   if (item.raw) {
     const body = typeof item.raw.body === 'string' ? Buffer.from(item.raw.body, 'utf8') : item.raw.body;
