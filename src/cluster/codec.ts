@@ -46,6 +46,9 @@ const analysis = z.object({
   places: z.array(z.string()),
   units: z.array(z.string()),
   plans: z.array(z.object({ plan: z.string(), terms: z.array(z.string()) })),
+  /** The search index tokens and title line the analyse worker derived (absent from older workers: the track stage derives them). */
+  index: z.string().optional(),
+  title: z.string().optional(),
 });
 
 const analysedMessage = z.object({
@@ -112,7 +115,11 @@ export function encodeAnalysed(source: SourceRef, p: AnalysedPost, coreText: str
     row: p.row,
     normText: p.norm!.text,
     coreText,
-    analysis: { tokens: a.tokens, keywords: a.keywords, sentiment: a.sentiment, simhash: a.simhash, places: a.places, units: a.units, plans: a.plans },
+    analysis: {
+      tokens: a.tokens, keywords: a.keywords, sentiment: a.sentiment, simhash: a.simhash, places: a.places, units: a.units, plans: a.plans,
+      ...(a.index !== undefined ? { index: a.index } : {}),
+      ...(a.title !== undefined ? { title: a.title } : {}),
+    },
     weight: p.weight,
     ...(p.externalId !== undefined ? { externalId: p.externalId } : {}),
     ...(p.evidence ? { evidence: { sha256: p.evidence.sha256, contentType: p.evidence.contentType, body64: p.evidence.body.toString('base64'), fetchedAt: p.evidence.fetchedAt } } : {}),
