@@ -12,7 +12,7 @@ import {
   type SessionUser,
 } from '../api/auth.api.ts';
 import { setUnauthorizedHandler } from '../api/client.ts';
-import { consumeEarlySession, earlySession } from './early-session.ts';
+import { answerStillDue, consumeEarlySession, takeEarlySession } from './early-session.ts';
 
 export type AuthStatus = 'checking' | 'anonymous' | 'authenticated';
 
@@ -41,12 +41,14 @@ function toSession(me: MeResponse): Session {
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [early] = useState(earlySession);
+  // The early check as the first render found it. Its answer can arrive between that render and the effect below;
+  // the effect then still takes it (answerStillDue), as it is not in the state.
+  const [early] = useState(takeEarlySession);
   const [session, setSession] = useState<Session | null>(() =>
-    early?.arrived?.value ? toSession(early.arrived.value) : null,
+    early.answered?.value ? toSession(early.answered.value) : null,
   );
   const [status, setStatus] = useState<AuthStatus>(() =>
-    early?.arrived ? (early.arrived.value ? 'authenticated' : 'anonymous') : 'checking',
+    early.answered ? (early.answered.value ? 'authenticated' : 'anonymous') : 'checking',
   );
 
   const clear = useCallback(() => {
@@ -62,10 +64,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(clear);
     let live = true;
     consumeEarlySession();
-    // (an early answer that had arrived before the first render is already in the state)
-    if (!early?.arrived) {
-      // 401, or the server unreachable: show the login page, whose own request will say what is wrong
-      const me = early ? early.data : fetchMe().catch(() => null);
+    // 401, or the server unreachable: show the login page, whose own request will say what is wrong
+    const me = answerStillDue(early, fetchMe);
+    if (me) {
       void me.then((m) => {
         if (!live) return;
         if (m) accept(m);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MeResponse } from '../api/auth.api.ts';
-import { consumeEarlySession, earlySession, startSessionCheck } from './early-session.ts';
+import {
+  answerStillDue,
+  consumeEarlySession,
+  earlySession,
+  startSessionCheck,
+  takeEarlySession,
+} from './early-session.ts';
 
 describe('early sign-in check', () => {
   it('hands out the answer once it has arrived, until used', async () => {
@@ -23,5 +29,34 @@ describe('early sign-in check', () => {
     expect(await e?.data).toBeNull();
     expect(e?.arrived).toEqual({ value: null });
     consumeEarlySession();
+  });
+
+  // The flaky reloads of session 4: the answer arrived after the provider's first render (state: checking) but
+  // before its effect, which then took it as already in the state and waited for nothing: the desk never opened.
+  it('still hands the answer to a provider whose first render came before it arrived', async () => {
+    let resolve!: (me: MeResponse) => void;
+    const me = { user: { id: 'u1' }, permissions: [] } as unknown as MeResponse;
+    startSessionCheck(() => new Promise<MeResponse>((r) => (resolve = r)));
+    const start = takeEarlySession();
+    expect(start.answered).toBeUndefined();
+    resolve(me);
+    await earlySession()?.data;
+    consumeEarlySession();
+    const due = answerStillDue(start, () => Promise.reject(new Error('must not ask again')));
+    expect(due).not.toBeNull();
+    expect(await due).toBe(me);
+  });
+
+  it('waits for nothing when the answer was there at the first render, and asks afresh without an early check', async () => {
+    const me = { user: { id: 'u2' }, permissions: [] } as unknown as MeResponse;
+    startSessionCheck(() => Promise.resolve(me));
+    await earlySession()?.data;
+    const start = takeEarlySession();
+    expect(start.answered).toEqual({ value: me });
+    expect(answerStillDue(start, () => Promise.reject(new Error('must not ask')))).toBeNull();
+    consumeEarlySession();
+    const none = takeEarlySession();
+    expect(await answerStillDue(none, () => Promise.resolve(me))).toBe(me);
+    expect(await answerStillDue(none, () => Promise.reject(new Error('401')))).toBeNull();
   });
 });

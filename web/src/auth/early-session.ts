@@ -33,6 +33,31 @@ export function earlySession(): EarlySession | null {
   return early;
 }
 
+/**
+ * The early check as the auth provider's first render found it: `answered` is its answer if that had already
+ * arrived then (and so went into the first state), else undefined.
+ */
+export interface EarlyStart {
+  entry: EarlySession | null;
+  answered?: { value: MeResponse | null };
+}
+
+/** Takes the early check at the first render (see EarlyStart). */
+export function takeEarlySession(): EarlyStart {
+  const entry = early;
+  return { entry, answered: entry?.arrived };
+}
+
+/**
+ * What the provider still has to wait for after its first render: nothing when the answer was in its first state;
+ * otherwise the early check's answer — even when it has arrived since that render — or, without an early check, a
+ * fresh one from `load`.
+ */
+export function answerStillDue(start: EarlyStart, load: () => Promise<MeResponse>): Promise<MeResponse | null> | null {
+  if (start.answered) return null;
+  return start.entry ? start.entry.data : load().catch(() => null);
+}
+
 /** Marks the early check used: a later sign-in check asks the server. */
 export function consumeEarlySession(): void {
   early = null;
