@@ -106,4 +106,36 @@ describe('EventTracker', () => {
     expect(t.events().length).toBe(3);
     expect(retired.map((e) => e.id)).toEqual(['x0', 'x1', 'x2'].map(eventIdFor));
   });
+
+  it('retires the least recently active event whenever the cap is passed, over a long stream', () => {
+    // 12 topics revisited at random among one-off posts: events are touched again, merged and retired in turn
+    const topics = [...WATER, ...SCHOOL].map(([title, text]) => ({ title: title!, text: text! }));
+    const words = ['路灯', '井盖', '噪音', '停车', '广场舞', '快递', '物业', '电梯', '排水', '垃圾', '公交', '菜市场', '学校', '医院'];
+    const t = new EventTracker({ maxActiveEvents: 7 });
+    const lastTouched = new Map<string, number>();
+    let state = 7;
+    const rand = (n: number) => ((state = (state * 1103515245 + 12345) % 2147483648), state % n);
+    // made-up two-character words: most one-off posts open an event of their own
+    const han = () => String.fromCharCode(0x4e00 + rand(20000), 0x4e00 + rand(20000));
+    let retirements = 0;
+    for (let i = 0; i < 600; i++) {
+      const p =
+        rand(3) === 0
+          ? post(`p${i}`, topics[rand(topics.length)]!.title, topics[rand(topics.length)]!.text, minutes(i))
+          : post(`p${i}`, `${words[rand(words.length)]}${han()}${han()}`, `${han()}${han()}和${words[rand(words.length)]}的情况`, minutes(i));
+      const before = new Map(lastTouched);
+      const r = t.add(p);
+      for (const c of r.changes) if (c.kind === 'merged') before.delete(c.from);
+      before.delete(r.eventId);
+      // the events retired are those the longest untouched, oldest first
+      const expected = [...before.entries()].sort((a, b) => a[1] - b[1]).slice(0, r.retired.length).map(([id]) => id);
+      expect(r.retired.map((e) => e.id)).toEqual(expected);
+      retirements += r.retired.length;
+      for (const c of r.changes) if (c.kind === 'merged') lastTouched.delete(c.from);
+      for (const e of r.retired) lastTouched.delete(e.id);
+      lastTouched.set(r.eventId, i);
+      expect(t.events().length).toBeLessThanOrEqual(7);
+    }
+    expect(retirements).toBeGreaterThan(100);
+  });
 });

@@ -68,6 +68,9 @@ function mul64([hi, lo]: [number, number], chi: number, clo: number): [number, n
   return [(carry + Math.imul(lo, chi) + Math.imul(hi, clo)) >>> 0, low];
 }
 
+/** How many of the least recently active events are lined up for retirement at a time (see nextOldest). */
+const RETIRE_AHEAD = 256;
+
 export class EventTracker {
   readonly opts: TrackerOptions;
   /** @internal state, exposed to the snapshot module */
@@ -90,6 +93,8 @@ export class EventTracker {
   private readonly cosines: Float64Array;
   clock = Number.NEGATIVE_INFINITY;
   seq = 0;
+  /** The oldest events in retirement order, as found when the list was made (see nextOldest). */
+  private oldest: { events: EventState[]; touched: number[]; at: number } = { events: [], touched: [], at: 0 };
 
   constructor(opts: Partial<TrackerOptions> = {}) {
     this.opts = { ...DEFAULT_TRACKER_OPTIONS, ...opts };
@@ -432,11 +437,36 @@ export class EventTracker {
     return out;
   }
 
+  /** Retires the least recently active events (by `touched`, then by age in the active set) down to the cap. */
   private retireOldest(): EventSummary[] {
-    const order = [...this.active.values()].sort((a, b) => a.touched - b.touched);
     const out: EventSummary[] = [];
-    for (let i = 0; this.active.size > this.opts.maxActiveEvents && i < order.length; i++) out.push(this.retire(order[i]!));
+    while (this.active.size > this.opts.maxActiveEvents) {
+      const ev = this.nextOldest();
+      if (!ev) break;
+      out.push(this.retire(ev));
+    }
     return out;
+  }
+
+  /**
+   * The least recently active event. Once the active set is full, every new event retires one, so the order is not
+   * sorted afresh each time: the RETIRE_AHEAD oldest are kept in order with the `touched` they had, and an entry
+   * still holds while its event is active and untouched since (an event touched since is newer than every event
+   * outside the list, and events opened since are newer still, so the first entry that holds is the oldest).
+   */
+  private nextOldest(): EventState | undefined {
+    for (let pass = 0; pass < 2; pass++) {
+      const q = this.oldest;
+      while (q.at < q.events.length) {
+        const i = q.at++;
+        const ev = q.events[i]!;
+        if (ev.touched === q.touched[i] && this.active.get(ev.id) === ev) return ev;
+      }
+      // (a stable sort: equal `touched` keeps the active set's order)
+      const events = [...this.active.values()].sort((a, b) => a.touched - b.touched).slice(0, RETIRE_AHEAD);
+      this.oldest = { events, touched: events.map((e) => e.touched), at: 0 };
+    }
+    return undefined;
   }
 
   private retire(ev: EventState): EventSummary {
