@@ -55,6 +55,8 @@ export class EventState {
   readonly members = new Map<string, MemberInfo>();
   /** The members that still carry a vector, oldest first. */
   private readonly vecMembers: MemberInfo[] = [];
+  /** Their SimHash halves (hi, lo pairs, in the same order; members without one left out), kept alongside. */
+  private readonly hashPairs: number[] = [];
   private placeCounts: Map<string, number> | null = null;
   private unitCounts: Map<string, number> | null = null;
   private sourceSet: Set<string> | null = null;
@@ -298,6 +300,7 @@ export class EventState {
         this.packedTitleSum = null;
       }
       this.vecMembers.push(m);
+      if (m.simhashHi !== undefined) this.hashPairs.push(m.simhashHi, m.simhashLo!);
       this.trimVectors();
     }
     if (places.length > 0) countDistinct(this.ownPlaces(), places);
@@ -328,7 +331,10 @@ export class EventState {
       if (m.tvec) subtract(this.ownTitleCentroid(), unpack(m.tvec));
       this.packedTitleSum = null;
       const i = this.vecMembers.indexOf(m);
-      if (i >= 0) this.vecMembers.splice(i, 1);
+      if (i >= 0) {
+        this.vecMembers.splice(i, 1);
+        this.rehash();
+      }
     }
     const label = m.sentiment ?? 'neutral';
     this.sentiment[label] = Math.max(0, this.sentiment[label] - 1);
@@ -341,6 +347,19 @@ export class EventState {
     return this.vecMembers;
   }
 
+  /**
+   * The SimHash halves of the members that carry vectors, as (hi, lo) pairs in one array (the event's own: do not
+   * change it): the copy check reads them for every close candidate, without visiting each member object.
+   */
+  memberHashes(): readonly number[] {
+    return this.hashPairs;
+  }
+
+  private rehash(): void {
+    this.hashPairs.length = 0;
+    for (const m of this.vecMembers) if (m.simhashHi !== undefined) this.hashPairs.push(m.simhashHi, m.simhashLo!);
+  }
+
   /** Restores the members that carry vectors (snapshot restore; members must be set first). */
   restoreVectors(ids: readonly string[]): void {
     for (const id of ids) {
@@ -348,12 +367,14 @@ export class EventState {
       if (!m) continue;
       this.vecMembers.push(m);
     }
+    this.rehash();
   }
 
   private trimVectors(): void {
     while (this.vecMembers.length > this.limits.memberVectors) {
       const m = this.vecMembers.shift();
       if (m) {
+        if (m.simhashHi !== undefined) this.hashPairs.splice(0, 2);
         delete m.vec;
         delete m.tvec;
       }

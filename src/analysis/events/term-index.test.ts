@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TermIndex } from './term-index.ts';
+import { idOrderKey, TermIndex } from './term-index.ts';
 
 /** The obvious implementation: accumulate per event id, sort everything, keep the first `limit`. */
 function naiveRanked(events: Map<string, Set<string>>, terms: [string, number][], limit: number): { all: number; top: string[] } {
@@ -13,6 +13,14 @@ function naiveRanked(events: Map<string, Set<string>>, terms: [string, number][]
     .map(([e]) => e);
   return { all: acc.size, top };
 }
+
+/**
+ * Event ids as the tracker makes them ("ev-" and 16 hex digits, "-2"… when taken), some sharing their first 13
+ * digits, and ids of other forms: ties in shared weight are broken by id, through idOrderKey or the strings.
+ */
+const POOL = Array.from({ length: 41 }, (_, i) =>
+  i % 5 === 0 ? `ev-${i}` : i % 5 === 1 ? `ev-00000000000ab${(i % 16).toString(16)}${(i % 3).toString(16)}` : i % 5 === 2 ? `ev-00000000000ab${(i % 16).toString(16)}0-2` : `ev-${(i * 2654435761).toString(16).padStart(16, '0').slice(0, 16)}`,
+);
 
 describe('TermIndex', () => {
   const term = fc.constantFrom('积水', '道路', '学校', '食堂', '停水', '维修', '村民', '价格');
@@ -30,7 +38,7 @@ describe('TermIndex', () => {
         const ids = (ts: readonly string[]): number[] => ts.map((t) => vocab.indexOf(t));
         const model = new Map<string, Set<string>>();
         for (const o of ops) {
-          const id = `ev-${o.ev}`;
+          const id = POOL[o.ev]!;
           if (o.kind === 'remove') {
             idx.remove(id);
             model.delete(id);
@@ -53,5 +61,27 @@ describe('TermIndex', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('orders event ids by idOrderKey as the strings order them, whenever the keys differ', () => {
+    const hex = fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: 16, maxLength: 16 }).map((a) => a.join(''));
+    const id = fc.oneof(
+      hex.map((h) => `ev-${h}`),
+      fc.tuple(hex, fc.integer({ min: 2, max: 12 })).map(([h, n]) => `ev-${h}-${n}`),
+      fc.string({ maxLength: 20 }),
+      hex.map((h) => `ev-${h.slice(0, 13)}000`),
+    );
+    fc.assert(
+      fc.property(id, id, (a, b) => {
+        const ka = idOrderKey(a);
+        const kb = idOrderKey(b);
+        if (Number.isNaN(ka) || Number.isNaN(kb) || ka === kb) return;
+        expect(ka < kb).toBe(a < b);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(idOrderKey('ev-0123456789abcdef')).toBe(0x0123456789abc);
+    expect(idOrderKey('ev-0123456789ABCDEF')).toBeNaN();
+    expect(idOrderKey('post-1')).toBeNaN();
   });
 });

@@ -15,6 +15,8 @@ export class TermIndex<T extends { readonly id: string }> {
   private readonly free: number[] = [];
   /** Per handle: shared weight and whether it was reached (one ranking at a time); the handles reached, in order. */
   private acc = new Float64Array(64);
+  /** Per handle: the event id's order key (see idOrderKey), so that ties in shared weight rarely compare strings. */
+  private keys = new Float64Array(64);
   private seen = new Uint8Array(64);
   private touched = new Int32Array(64);
   private heap = new Int32Array(16);
@@ -39,11 +41,15 @@ export class TermIndex<T extends { readonly id: string }> {
         const acc = new Float64Array(this.acc.length * 2);
         acc.set(this.acc);
         this.acc = acc;
+        const keys = new Float64Array(this.keys.length * 2);
+        keys.set(this.keys);
+        this.keys = keys;
         const seen = new Uint8Array(this.seen.length * 2);
         seen.set(this.seen);
         this.seen = seen;
         this.touched = new Int32Array(this.seen.length);
       }
+      this.keys[h] = idOrderKey(ev.id);
     } else this.events[h] = ev;
     return h;
   }
@@ -178,7 +184,12 @@ export class TermIndex<T extends { readonly id: string }> {
   private worse(a: number, b: number): boolean {
     const x = this.acc[a]!;
     const y = this.acc[b]!;
-    return x < y || (x === y && this.events[a]!.id > this.events[b]!.id);
+    if (x !== y) return x < y;
+    const ka = this.keys[a]!;
+    const kb = this.keys[b]!;
+    // keys that differ order as the ids do; equal keys (or ids without one: NaN) compare the ids themselves
+    if (ka !== kb && ka === ka && kb === kb) return ka > kb;
+    return this.events[a]!.id > this.events[b]!.id;
   }
 
   remove(eventId: string): void {
@@ -235,4 +246,21 @@ export class TermIndex<T extends { readonly id: string }> {
     this.terms[h] = [];
     this.termSets[h] = undefined;
   }
+}
+
+/**
+ * A number that orders event ids as strings do, for ids of the tracker's form ("ev-" and 16 lower-case hex digits,
+ * maybe a suffix): the first 13 hex digits as a number (exact in a double). Two ids whose keys differ compare as
+ * their keys; equal keys say nothing (compare the strings). NaN for other ids.
+ */
+export function idOrderKey(id: string): number {
+  if (id.length < 16 || id.charCodeAt(0) !== 101 || id.charCodeAt(1) !== 118 || id.charCodeAt(2) !== 45) return Number.NaN;
+  let k = 0;
+  for (let i = 3; i < 16; i++) {
+    const c = id.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return Number.NaN;
+    k = k * 16 + d;
+  }
+  return k;
 }

@@ -295,10 +295,9 @@ export class EventTracker {
   }
 
   private isCopyOfMember(ev: EventState, hi: number, lo: number): boolean {
-    for (const m of ev.vectorMembers()) {
-      if (m.simhashHi === undefined) continue;
-      if (popcount32((m.simhashHi ^ hi) >>> 0) + popcount32((m.simhashLo! ^ lo) >>> 0) <= this.opts.duplicateHamming) return true;
-    }
+    const h = ev.memberHashes();
+    const d = this.opts.duplicateHamming;
+    for (let i = 0; i < h.length; i += 2) if (popcount32((h[i]! ^ hi) >>> 0) + popcount32((h[i + 1]! ^ lo) >>> 0) <= d) return true;
     return false;
   }
 
@@ -433,7 +432,8 @@ export class EventTracker {
   retireQuiet(now: number | Date): EventSummary[] {
     const t = typeof now === 'number' ? now : now.getTime();
     const out: EventSummary[] = [];
-    for (const ev of [...this.active.values()]) if (ev.lastSeen < t - this.opts.quietAfterMs) out.push(this.retire(ev));
+    // (a Map iterates on past entries deleted meanwhile, in insertion order)
+    for (const ev of this.active.values()) if (ev.lastSeen < t - this.opts.quietAfterMs) out.push(this.retire(ev));
     return out;
   }
 
