@@ -40,4 +40,21 @@ describe('settings API', () => {
     const audit = (await admin.req('GET', '/api/audit?entity=setting')).json() as { rows: { action: string; entityId: string }[] };
     expect(audit.rows[0]).toMatchObject({ action: 'settings.set', entityId: 'calendar.overrides' });
   });
+
+  it('resets a setting to its default: the stored value goes, the audit keeps what it was, cases follow', async () => {
+    const value = [{ date: '2026-10-10', kind: 'holiday' }];
+    expect((await admin.req('PUT', '/api/settings/calendar.overrides', { value })).statusCode).toBe(200);
+    expect((await duty.req('DELETE', '/api/settings/calendar.overrides')).statusCode).toBe(403);
+    expect((await admin.req('DELETE', '/api/settings/nope')).statusCode).toBe(404);
+    const reset = await admin.req('DELETE', '/api/settings/calendar.overrides');
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect(reset.json()).toMatchObject({ key: 'calendar.overrides', value: [], isDefault: true });
+    expect((await admin.req('GET', '/api/settings/calendar.overrides')).json()).toMatchObject({ value: [], isDefault: true });
+    const audit = (await admin.req('GET', '/api/audit?entity=setting')).json() as { rows: { action: string; entityId: string; before: unknown; after: unknown }[] };
+    expect(audit.rows[0]).toMatchObject({ action: 'settings.reset', entityId: 'calendar.overrides', before: value, after: null });
+    // resetting a default is a no-op: no second audit row
+    expect((await admin.req('DELETE', '/api/settings/calendar.overrides')).statusCode).toBe(200);
+    const again = (await admin.req('GET', '/api/audit?entity=setting')).json() as { rows: { action: string }[] };
+    expect(again.rows.length).toBe(audit.rows.length);
+  });
 });

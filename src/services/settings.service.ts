@@ -69,6 +69,19 @@ export function createSettingsService(store: Store, opts: { changes: Changes }) 
       if (s.change) opts.changes.emit(s.change);
       return this.get(key);
     },
+    /** Back to the default: the stored value is removed (audited with what it was); nothing happens when there is none. */
+    async reset(actor: Actor, key: string, now: number) {
+      const s = spec(key);
+      const before = await store.repos.settings.get<unknown>(key);
+      if (before !== undefined) {
+        await store.tx(async (r) => {
+          await r.settings.delete(key);
+          await r.audit.append({ at: now, ...auditActor(actor), action: 'settings.reset', entity: 'setting', entityId: key, before, after: null });
+        });
+        if (s.change) opts.changes.emit(s.change);
+      }
+      return this.get(key);
+    },
   };
 }
 export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -207,6 +207,12 @@ describe('desk pages with data', () => {
     await card.getByTestId('setting-changed').waitFor();
     expect(await card.getByTestId('setting-server-error').count()).toBe(0);
     await screenshot(page, 'settings-documents');
+    // back to the default, after a confirmation
+    await card.getByTestId('setting-reset').click();
+    await page.getByRole('button', { name: '恢复默认' }).last().click();
+    await card.getByTestId('setting-default').waitFor();
+    expect(JSON.parse(await editor.inputValue())).toEqual([]);
+    expect(await card.getByTestId('setting-reset').count()).toBe(0);
 
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '修改密码' }).click();

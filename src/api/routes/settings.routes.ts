@@ -17,4 +17,12 @@ export function settingsRoutes(app: App, deps: { settings: SettingsService; now:
     { config: { access: 'settings:manage' }, schema: { tags: ['settings'], params: KeyParams, body: z.object({ value: z.unknown() }), response: { 200: Setting } } },
     async (req) => deps.settings.set(req.actor!, req.params.key, req.body.value, deps.now().getTime()),
   );
+  app.delete(
+    '/api/settings/:key',
+    {
+      config: { access: 'settings:manage' },
+      schema: { tags: ['settings'], description: 'Resets a setting to its default (the stored value is removed; audited).', params: KeyParams, response: { 200: Setting } },
+    },
+    async (req) => deps.settings.reset(req.actor!, req.params.key, deps.now().getTime()),
+  );
 }

@@ -18,6 +18,11 @@ export function settingsRepo({ db }: Exec) {
     },
     /** Sets a value already JSON-encoded (a large value encoded ahead of the transaction that stores it). */
     setJson,
+    /** Removes a stored value (the setting then reads as its default); true when there was one. */
+    async delete(key: string): Promise<boolean> {
+      const r = await db.deleteFrom('settings').where('key', '=', key).executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
+    },
   };
 }
 export type SettingsRepo = ReturnType<typeof settingsRepo>;

@@ -58,6 +58,9 @@ export const settingsZh = {
   'docSettings.invalidJson': '不是有效的 JSON',
   'docSettings.rejected': '服务器未接受此设置',
   'docSettings.revert': '撤销编辑',
+  'docSettings.reset': '恢复默认',
+  'docSettings.resetConfirm': '将 {key} 恢复为默认值？当前值会记入审计日志。',
+  'docSettings.resetDone': '已恢复默认值',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
@@ -120,4 +123,7 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'docSettings.invalidJson': 'Not valid JSON',
   'docSettings.rejected': 'The server did not accept this setting',
   'docSettings.revert': 'Undo edits',
+  'docSettings.reset': 'Reset to default',
+  'docSettings.resetConfirm': 'Reset {key} to its default? The current value is kept in the audit log.',
+  'docSettings.resetDone': 'Reset to default',
 } as const;

@@ -2,7 +2,7 @@
 // template, default leaders), each edited as JSON, checked here before saving and validated again by the server,
 // whose error names the path that is wrong (e.g. `value.0.date: …`).
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { api } from '../../api/client.ts';
 import { ApiError } from '../../api/api-error.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -47,6 +47,12 @@ function SettingEditor({ setting, onSaved }: { setting: DocumentSetting; onSaved
         if (e instanceof ApiError && e.status === 400) setServerError(e.message);
         throw e;
       }
+    });
+  const reset = () =>
+    run(`${setting.key}:reset`, async () => {
+      setServerError(undefined);
+      onSaved(await api.delete<DocumentSetting>(`/api/settings/${encodeURIComponent(setting.key)}`));
+      return t('docSettings.resetDone');
     });
   return (
     <Card
@@ -95,6 +101,18 @@ function SettingEditor({ setting, onSaved }: { setting: DocumentSetting; onSaved
           {t('common.save')}
         </Button>
         <Button onClick={() => setText(JSON.stringify(setting.value, null, 2))}>{t('docSettings.revert')}</Button>
+        {!setting.isDefault && (
+          <Popconfirm
+            title={t('docSettings.resetConfirm', { key: setting.key })}
+            onConfirm={() => void reset()}
+            okText={t('docSettings.reset')}
+            cancelText={t('common.cancel')}
+          >
+            <Button danger data-testid="setting-reset">
+              {t('docSettings.reset')}
+            </Button>
+          </Popconfirm>
+        )}
       </Space>
     </Card>
   );
