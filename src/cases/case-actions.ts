@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IsoInstantSchema, LevelSchema, SatisfactionSchema } from './case-model.ts';
+import { CASE_ACTION_TYPES as ACTION_TYPE_LIST } from '../contracts/case-lists.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const unitId = z.string().min(1).max(100);
@@ -123,16 +124,8 @@ export type CaseAction = z.infer<typeof CaseActionSchema>;
 export type CaseActionInput = z.input<typeof CaseActionSchema>;
 export type CaseActionType = CaseAction['type'];
 
-export const CASE_ACTION_TYPES = [
-  'assess',
-  'instruct',
-  'assign',
-  'reassign',
-  'progress',
-  'reply',
-  'feedback',
-  'close',
-  'return',
-  'reopen',
-  'merge',
-] as const satisfies readonly CaseActionType[];
+/** Every action type, in the desk's order (the list: src/contracts/case-lists.ts, shared with the web app). */
+export const CASE_ACTION_TYPES: readonly CaseActionType[] = ACTION_TYPE_LIST;
+/** The list and the schemas name the same actions: this type is an error when an action has no place in the list. */
+export type EveryActionListed = AssertNever<Exclude<CaseActionType, (typeof ACTION_TYPE_LIST)[number]>>;
+type AssertNever<T extends never> = T;

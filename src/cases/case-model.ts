@@ -4,6 +4,7 @@
  * payloads, which the store keeps append-only.
  */
 import { z } from 'zod';
+import { CASE_STATUSES } from '../contracts/case-lists.ts';
 
 export const ROLES = ['admin', 'analyst', 'duty_officer', 'leader', 'unit_liaison'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -17,22 +18,8 @@ export const ActorSchema = z.object({
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
-/**
- * registered 登记 → assessed 研判 → instructed 领导批示 → assigned 交办 → in_progress 办理 → replied 答复 →
- * feedback 回访 → closed 办结; returned 退回 (by the unit, waits to be reassigned); merged 已合并 (terminal).
- */
-export const CASE_STATUSES = [
-  'registered',
-  'assessed',
-  'instructed',
-  'assigned',
-  'in_progress',
-  'returned',
-  'replied',
-  'feedback',
-  'closed',
-  'merged',
-] as const;
+// (the statuses and their order: src/contracts/case-lists.ts, shared with the web app)
+export { CASE_STATUSES };
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatusSchema>;
 

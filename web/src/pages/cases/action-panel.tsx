@@ -9,22 +9,11 @@ import type { CaseDetail, Unit } from '../../api/types.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { CASE_ACTION_TYPES } from '../../../../src/contracts/case-lists.ts';
 import { ActionFields } from './action-fields.tsx';
 import { actionBody, type ActionType, type FormValues } from './action-body.ts';
 
-const KNOWN: readonly ActionType[] = [
-  'assess',
-  'instruct',
-  'assign',
-  'reassign',
-  'progress',
-  'reply',
-  'feedback',
-  'close',
-  'return',
-  'reopen',
-  'merge',
-];
+const KNOWN: readonly ActionType[] = CASE_ACTION_TYPES;
 
 function initialValues(type: ActionType, c: CaseDetail, ownUnitId: string | null): FormValues {
   switch (type) {

@@ -14,20 +14,10 @@ import { PageState } from '../../components/page-state.tsx';
 import { useI18n } from '../../i18n/locale-context.tsx';
 import { useOfficeTime } from '../../format/use-office-time.ts';
 import { PageFrame } from '../page-frame.tsx';
+import { CASE_STATUSES } from '../../../../src/contracts/case-lists.ts';
 import { StatusTag } from './status-tag.tsx';
 
-const STATUSES: readonly CaseStatus[] = [
-  'registered',
-  'assessed',
-  'instructed',
-  'assigned',
-  'in_progress',
-  'returned',
-  'replied',
-  'feedback',
-  'closed',
-  'merged',
-];
+const STATUSES: readonly CaseStatus[] = CASE_STATUSES;
 
 function ExportLink() {
   const { t } = useI18n();
