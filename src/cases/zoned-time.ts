@@ -3,8 +3,9 @@
  * `Date`s; local dates are `YYYY-MM-DD` strings and local times `HH:mm`. No dependency beyond Intl, so zones with
  * daylight saving time also work (a wall time inside a spring-forward gap resolves to the later instant).
  */
+import { DEFAULT_TIME_ZONE, wallTimeOf } from '../time/zone.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export { DEFAULT_TIME_ZONE };
 
 export interface LocalParts {
   year: number;
@@ -16,42 +17,10 @@ export interface LocalParts {
   weekday: number; // 0 = Sunday … 6 = Saturday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
-/** Local calendar parts of a UTC instant in `timeZone`. */
+/** Local calendar parts of a UTC instant in `timeZone` (the wall time from time/zone.ts, plus the weekday). */
 export function localParts(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalParts {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')) % 24,
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: WEEKDAYS[get('weekday')] ?? 0,
-  };
+  const w = wallTimeOf(instant.getTime(), timeZone);
+  return { ...w, weekday: new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay() };
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

@@ -7,6 +7,7 @@
  */
 import { zonedInstant } from '../cases/zoned-time.ts';
 import { ReportError, type Period } from './types.ts';
+import { isValidTimeZone, wallTimeOf } from '../time/zone.ts';
 
 export interface LocalDate {
   y: number;
@@ -42,29 +43,6 @@ export function isoWeekday(d: LocalDate): number {
   return w === 0 ? 7 : w;
 }
 
-const partsCache = new Map<string, Intl.DateTimeFormat>();
-function fmt(tz: string): Intl.DateTimeFormat {
-  let f = partsCache.get(tz);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
-      throw new ReportError('TF_ERR_REPORT_ARGS', `time zone "${tz}" is not an IANA zone such as Asia/Shanghai`);
-    }
-    partsCache.set(tz, f);
-  }
-  return f;
-}
-
 export interface WallTime extends LocalDate {
   hh: number;
   mi: number;
@@ -73,9 +51,9 @@ export interface WallTime extends LocalDate {
 
 /** The wall-clock reading of an instant in a zone. */
 export function wallTime(instant: Date, tz: string): WallTime {
-  const p: Record<string, number> = {};
-  for (const part of fmt(tz).formatToParts(instant)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { y: p.year ?? 0, m: p.month ?? 0, d: p.day ?? 0, hh: p.hour ?? 0, mi: p.minute ?? 0, ss: p.second ?? 0 };
+  if (!isValidTimeZone(tz)) throw new ReportError('TF_ERR_REPORT_ARGS', `time zone "${tz}" is not an IANA zone such as Asia/Shanghai`);
+  const w = wallTimeOf(instant.getTime(), tz);
+  return { y: w.year, m: w.month, d: w.day, hh: w.hour, mi: w.minute, ss: w.second };
 }
 
 /** The instant at which the zone's clock reads the given wall time (the later one in a gap, the earlier in an overlap). */

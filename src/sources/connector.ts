@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FetchOptions, Fetcher } from './fetch/fetcher.ts';
-import { isValidTimeZone } from './tz.ts';
+import { isValidTimeZone } from '../time/zone.ts';
 
 export interface Engagement {
   likes?: number;

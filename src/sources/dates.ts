@@ -13,7 +13,7 @@ import {
   isValidTimeZone,
   wallTimeOf,
   type WallTime,
-} from './tz.ts';
+} from '../time/zone.ts';
 
 export interface DateContext {
   now: Date;

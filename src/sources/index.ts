@@ -144,7 +144,7 @@ export {
 export { SourceError, isSourceError, type SourceErrorCode } from './errors.ts';
 export { parseDate } from './dates.ts';
 export { canonicalUrl, contentHash, postKey } from './canonical-url.ts';
-export { formatInZone, DEFAULT_TIME_ZONE } from './tz.ts';
+export { formatInZone, DEFAULT_TIME_ZONE } from '../time/zone.ts';
 export { decodeBody, detectCharset } from './fetch/charset.ts';
 export { htmlToText } from './html/html-text.ts';
 export {

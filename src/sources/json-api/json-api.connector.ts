@@ -20,7 +20,7 @@ import { decodeBody } from '../fetch/charset.ts';
 import { SourceError } from '../errors.ts';
 import { htmlToText, oneLine } from '../html/html-text.ts';
 import { fillTemplate, getNumber, getPath, getString } from '../json-path.ts';
-import { formatInZone } from '../tz.ts';
+import { formatInZone } from '../../time/zone.ts';
 
 const path = z.string().max(200);
 

@@ -5,7 +5,7 @@ import { commonConfigShape, evidence, type Connector, type RawItem } from '../co
 import { parseDate } from '../dates.ts';
 import { SourceError } from '../errors.ts';
 import { oneLine, tidyText } from '../html/html-text.ts';
-import { formatInZone } from '../tz.ts';
+import { formatInZone } from '../../time/zone.ts';
 
 const count = z.number().int().min(0).max(1e12).optional();
 

@@ -15,7 +15,7 @@ import {
 } from '../connector.ts';
 import { parseDate } from '../dates.ts';
 import { decodeBody } from '../fetch/charset.ts';
-import { formatInZone } from '../tz.ts';
+import { formatInZone } from '../../time/zone.ts';
 import { htmlToText, oneLine } from '../html/html-text.ts';
 import { pageDate } from '../html/page-date.ts';
 import { parseFeed, type FeedEntry } from './feed-parser.ts';

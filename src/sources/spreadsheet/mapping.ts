@@ -4,7 +4,7 @@ import { sha256Hex } from '../canonical-url.ts';
 import type { RawItem } from '../connector.ts';
 import { parseDate } from '../dates.ts';
 import { htmlToText, oneLine } from '../html/html-text.ts';
-import { formatInZone, instantOfWallTime } from '../tz.ts';
+import { formatInZone, instantOfWallTime } from '../../time/zone.ts';
 import type { Cell } from './read-table.ts';
 
 const column = z

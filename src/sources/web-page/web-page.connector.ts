@@ -7,7 +7,7 @@ import { canonicalUrl, contentHash } from '../canonical-url.ts';
 import { boundedSeen, evidence, fetchPolicy, type Connector, type PollContext, type RawItem } from '../connector.ts';
 import { decodeBody } from '../fetch/charset.ts';
 import type { FetchResult } from '../fetch/fetcher.ts';
-import { formatInZone } from '../tz.ts';
+import { formatInZone } from '../../time/zone.ts';
 import { extractDetailPage, extractListPage, type ListEntry } from './extract.ts';
 import { webPageConfigSchema, type WebPageConfig } from './web-page.schema.ts';
 

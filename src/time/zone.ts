@@ -1,5 +1,6 @@
 /**
- * Time-zone arithmetic on top of Intl: wall-clock time in an IANA zone ⇄ instant, and ISO 8601 with offset.
+ * Time-zone arithmetic on top of Intl, the one place for it (sources, cases, reports and alerts build on it):
+ * wall-clock time in an IANA zone ⇄ instant, and ISO 8601 with offset.
  * Pure: no reading of the current time.
  */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
