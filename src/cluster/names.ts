@@ -6,6 +6,7 @@
  *   <prefix>.analysed.<p>       analysed posts, partition p    stream <PREFIX>_ANALYSED  consumer track-<p>
  *   <prefix>.dead.<stage>       dead letters with their error  stream <PREFIX>_DEAD      (kept 30 days)
  *   <prefix>.control.run        "run this source now" requests (core NATS, queue group collect)
+ *   <prefix>.live               live messages for the dashboards (core NATS: posts stored, in-app alerts)
  */
 import { ClusterError } from './errors.ts';
 
@@ -20,6 +21,7 @@ export interface ClusterNames {
   deadSubject(stage: string): string;
   deadWildcard: string;
   runSubject: string;
+  liveSubject: string;
   analyzeConsumer: string;
   trackConsumer(partition: number): string;
 }
@@ -40,6 +42,7 @@ export function clusterNames(prefix = 'tf'): ClusterNames {
     deadSubject: (stage) => `${prefix}.dead.${stage}`,
     deadWildcard: `${prefix}.dead.>`,
     runSubject: `${prefix}.control.run`,
+    liveSubject: `${prefix}.live`,
     analyzeConsumer: 'analyze',
     trackConsumer: (p) => `track-${p}`,
   };

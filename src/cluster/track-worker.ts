@@ -26,6 +26,8 @@ export interface TrackWorkerOptions {
   leaseMs?: number;
   batch?: number;
   afterTrack?: IngestHooks['afterTrack'];
+  /** After a batch is committed: how many new posts each source got (for the dashboards' live refresh). */
+  onStored?: (stored: { source: string; count: number }[], at: Date) => void;
   now?: () => Date;
 }
 
@@ -97,6 +99,11 @@ export async function startTrackWorker(ctx: ClusterContext, opts: TrackWorkerOpt
       },
       t,
     );
+    if (opts.onStored) {
+      const counts = new Map<string, number>();
+      for (const d of fresh) counts.set(d.source.name, (counts.get(d.source.name) ?? 0) + 1);
+      opts.onStored([...counts].map(([source, count]) => ({ source, count })), at);
+    }
   };
 
   const servePartition = async (p: number) => {

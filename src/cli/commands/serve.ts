@@ -11,6 +11,7 @@ import { loadOrCreateSecretKey } from '../../services/secret-key.ts';
 import { deliverReports } from '../../services/report-delivery.ts';
 import { NatsRunner } from '../../pipeline/runner-nats.ts';
 import { connectNats } from '../../cluster/context.ts';
+import { NatsLiveHub } from '../../cluster/live-relay.ts';
 import { formatDemoBanner, startDemo } from '../../demo/bootstrap.ts';
 import { openContext } from '../context.ts';
 import type { CliIO } from '../io.ts';
@@ -18,7 +19,7 @@ import type { CliIO } from '../io.ts';
 export const SERVE_HELP = `tingfeng serve — run the desk (API + dashboard + collection) on the embedded store or PostgreSQL
 
 Usage:
-  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo] [--no-collect] [--all-in-one]
+  tingfeng serve [--port P] [--host H] [--data-dir DIR] [--no-demo] [--no-collect] [--all-in-one] [--prefix P]
 
 Options:
   --port P        port to listen on (default 8080, or PORT)
@@ -28,6 +29,7 @@ Options:
   --no-collect    serve the API only; do not poll sources (e.g. a second API process)
   --all-in-one    run everything in this process even when NATS_URL is set (the default without NATS_URL);
                   with NATS_URL (cluster mode) serve runs the API only and the workers do the rest
+  --prefix P      cluster mode: the cluster's subject prefix, as given to the workers (default tf)
 
 Examples:
   tingfeng serve
@@ -45,6 +47,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
       'no-demo': { type: 'boolean' },
       'no-collect': { type: 'boolean' },
       'all-in-one': { type: 'boolean' },
+      prefix: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,10 +61,14 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
   // Structured logs go to stderr; stdout carries what a person needs (address, first-start passwords).
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.secret'] }, pino.destination(2));
   const changes = new Changes();
-  const live = new LiveHub();
   let runner: EmbeddedRunner | null = null;
-  // Cluster mode (NATS_URL set, no --all-in-one): API only; items go to the workers through JetStream.
-  const nats = config.natsUrl && !values['all-in-one'] ? new NatsRunner(await connectNats(config.natsUrl)) : null;
+  // Cluster mode (NATS_URL set, no --all-in-one): API only; items go to the workers through JetStream, and the
+  // dashboards' live messages (posts stored by track workers, in-app alerts from the notify worker, case changes in
+  // another API process) come over NATS.
+  const nc = config.natsUrl && !values['all-in-one'] ? await connectNats(config.natsUrl) : null;
+  const nats = nc ? new NatsRunner(nc, values.prefix ? { prefix: values.prefix } : {}) : null;
+  const live = nc && nats ? new NatsLiveHub(nc, nats.names.liveSubject, (err) => logger.warn({ err: String(err) }, 'live message not relayed')) : new LiveHub();
+  if (live instanceof NatsLiveHub) live.listen();
   const services = createServices(store, config, {
     changes,
     live,
@@ -142,6 +149,7 @@ export async function serveCommand(argv: string[], io: CliIO): Promise<number> {
         .then(() => alertWorker?.stop())
         .then(() => runner?.stop())
         .then(() => demo?.stop())
+        .then(() => (live instanceof NatsLiveHub ? live.close() : undefined))
         .then(() => nats?.close())
         .then(() => store.close())
         .finally(() => resolve());

@@ -9,9 +9,9 @@ import { clusterLogger, runRole } from '../../cluster/process.ts';
 import { startTrackWorker } from '../../cluster/track-worker.ts';
 import { createAlertHooks } from '../../services/alert-hooks.ts';
 import { startAlertWorker } from '../../services/alert-worker.ts';
-import { LiveHub } from '../../services/live.ts';
 import { loadOrCreateSecretKey } from '../../services/secret-key.ts';
 import { UsageError, type CliIO } from '../io.ts';
+import { NatsLiveHub } from '../../cluster/live-relay.ts';
 
 export const WORKER_HELP = `tingfeng worker — run one cluster role (needs DATABASE_URL and NATS_URL)
 
@@ -70,6 +70,8 @@ export async function workerCommand(argv: string[], io: CliIO): Promise<number> 
   const tickMs = int(values['tick-ms'], 'tick-ms');
   try {
     const ctx = await openClusterContext({ role, log, ...(values.prefix ? { prefix: values.prefix } : {}), ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}) });
+    // live messages (posts stored, in-app alerts) go to the API processes' dashboards over NATS
+    const live = new NatsLiveHub(ctx.nc, ctx.names.liveSubject, (err) => log.warn({ err: String(err) }, 'live message not relayed'));
     const start = async (): Promise<WorkerHandle> => {
       if (role === 'analyze') return startAnalyzeWorker(ctx, batch ? { batch } : {});
       if (role === 'collect') return startCollectWorker(ctx, { ...(leaseMs ? { leaseMs } : {}), ...(tickMs ? { tickMs } : {}) });
@@ -77,10 +79,19 @@ export async function workerCommand(argv: string[], io: CliIO): Promise<number> 
         const partition = int(values.partition, 'partition');
         if (partition !== undefined && partition >= ctx.partitions) throw new UsageError(`--partition must be below ${ctx.partitions} (tingfeng cluster init --partitions N sets the count)`);
         const hooks = createAlertHooks(ctx.store, { timezone: ctx.config.timezone, logger: log });
-        return startTrackWorker(ctx, { afterTrack: (r, out, posts, now) => hooks.afterTrack(r, out, posts, now), ...(partition !== undefined ? { partition } : {}), ...(leaseMs ? { leaseMs } : {}), ...(batch ? { batch } : {}) });
+        return startTrackWorker(ctx, {
+          afterTrack: (r, out, posts, now) => hooks.afterTrack(r, out, posts, now),
+          // the dashboards refresh as posts arrive, as with the embedded pipeline (serve's onBatch)
+          onStored: (stored, at) => {
+            for (const s of stored) live.publish({ event: 'ingest', data: { source: s.source, stored: s.count, at: at.toISOString() } });
+          },
+          ...(partition !== undefined ? { partition } : {}),
+          ...(leaseMs ? { leaseMs } : {}),
+          ...(batch ? { batch } : {}),
+        });
       }
       const w = startAlertWorker(ctx.store, {
-        live: new LiveHub(),
+        live,
         secretKey: loadOrCreateSecretKey(ctx.config.dataDirAbs, ctx.config.secretKey),
         logger: log,
         timezone: ctx.config.timezone,
