@@ -3,17 +3,11 @@
  * `Date`s; local dates are `YYYY-MM-DD` strings and local times `HH:mm`. No dependency beyond Intl, so zones with
  * daylight saving time also work (a wall time inside a spring-forward gap resolves to the later instant).
  */
-import { DEFAULT_TIME_ZONE, wallTimeOf } from '../time/zone.ts';
+import { DEFAULT_TIME_ZONE, wallTimeOf, type WallTime } from '../time/zone.ts';
 
 export { DEFAULT_TIME_ZONE };
 
-export interface LocalParts {
-  year: number;
-  month: number; // 1–12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+export interface LocalParts extends WallTime {
   weekday: number; // 0 = Sunday … 6 = Saturday
 }
 
