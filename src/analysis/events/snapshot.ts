@@ -107,6 +107,13 @@ export function snapshotTracker(t: EventTracker): TrackerSnapshot {
   };
 }
 
+/** Puts saved entries into an event's container, made (own) only when there is something to put, or `always`. */
+function fill<K, V>(entries: readonly (readonly [K, V])[], own: () => Map<K, V>, always = false): void {
+  if (entries.length === 0 && !always) return;
+  const m = own();
+  for (const [k, v] of entries) m.set(k, v);
+}
+
 export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions> = {}): EventTracker {
   if (s?.version !== 1) throw new Error('TF_ERR_TRACKER_SNAPSHOT: unsupported tracker snapshot version; start a fresh tracker');
   const t = new EventTracker(opts);
@@ -117,30 +124,20 @@ export function restoreTracker(s: TrackerSnapshot, opts: Partial<TrackerOptions>
     const e = new EventState(es.id, t.opts);
     for (const m of es.members) e.members.set(m.id, memberIn(m, t));
     e.restoreVectors(es.withVectors);
-    const sum = e.ownCentroid();
-    for (const [k, v] of es.centroid) sum.set(k, v);
-    if (es.titleCentroid.length > 0) {
-      const title = e.ownTitleCentroid();
-      for (const [k, v] of es.titleCentroid) title.set(k, v);
-    }
-    if (es.places.length > 0) {
-      const places = e.ownPlaces();
-      for (const [k, v] of es.places) places.set(k, v);
-    }
-    if (es.units.length > 0) {
-      const units = e.ownUnits();
-      for (const [k, v] of es.units) units.set(k, v);
-    }
+    fill(es.centroid, () => e.ownCentroid(), true);
+    fill(es.titleCentroid, () => e.ownTitleCentroid());
+    fill(es.places, () => e.ownPlaces());
+    fill(es.units, () => e.ownUnits());
     if (es.sources.length > 0) {
       const sources = e.ownSources();
       for (const src of es.sources) sources.add(src);
     }
     Object.assign(e.sentiment, es.sentiment);
     Object.assign(e.ownEngagement(), es.engagement);
-    if (es.series.length > 0) {
-      const series = e.ownSeries();
-      for (const [h, c] of es.series) series.set(h, { ...c });
-    }
+    fill(
+      es.series.map(([h, c]) => [h, { ...c }] as const),
+      () => e.ownSeries(),
+    );
     e.firstSeen = es.firstSeen;
     e.lastSeen = es.lastSeen;
     e.touched = es.touched;
