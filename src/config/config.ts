@@ -75,7 +75,7 @@ export const ConfigSchema = z
     userAgent: z.string().min(1).default('TingfengBot/0.1 (+public-opinion desk; contact the office named in the source settings)'),
     cookieSecure: boolish.default(false),
     publicUrl: z.url('must be a URL such as https://yq.example.gov.cn').optional(),
-    /** Embedded mode: analyse collected posts in a worker thread, beside tracking and storing (bulk ingest ~1.3× faster, ~100 MB more memory). */
+    /** Embedded mode: analyse collected posts in a worker thread, beside tracking and storing (bulk ingest ~1.4× faster, 100–140 MB more memory). */
     analysisThread: boolish.default(true),
   })
   .strict();

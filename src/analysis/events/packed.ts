@@ -17,8 +17,15 @@ export interface Packed {
 }
 
 const EMPTY_IDS = new Int32Array(0);
-const FAST_SLOTS = 4096;
 const EMPTY_WS = new Float64Array(0);
+const FAST_SLOTS = 4096;
+
+/** The fast table's hash of a 2–4 unit term (its units as two int32 halves and its length; see TermTable.id). */
+function fastHash(a: number, b: number, n: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ n, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return h ^ (h >>> 13);
+}
 
 /** Document frequencies as plain data (snapshots). */
 export interface DocFrequencyState {
@@ -81,9 +88,7 @@ export class TermTable {
     const b = n === 2 ? 0 : n === 3 ? t.charCodeAt(2) : (t.charCodeAt(2) << 16) | t.charCodeAt(3);
     const fl = this.fastLen;
     const mask = fl.length - 1;
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ n, 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-    let i = (h ^ (h >>> 13)) & mask;
+    let i = fastHash(a, b, n) & mask;
     for (let l = fl[i]!; l !== 0; l = fl[i]!) {
       if (l === n && this.fastA[i] === a && this.fastB[i] === b) return this.fastId[i]!;
       i = (i + 1) & mask;
@@ -113,9 +118,7 @@ export class TermTable {
       if (n === 0) continue;
       const a = fa[j]!;
       const b = fb[j]!;
-      let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ n, 0x85ebca6b);
-      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
-      let i = (h ^ (h >>> 13)) & mask;
+      let i = fastHash(a, b, n) & mask;
       while (this.fastLen[i] !== 0) i = (i + 1) & mask;
       this.fastLen[i] = n;
       this.fastA[i] = a;

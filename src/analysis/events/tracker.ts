@@ -349,18 +349,9 @@ export class EventTracker {
     // the centroid, places, units and engagement are event-level sums: carry them over exactly
     const sum = keep.ownCentroid();
     for (const [t, w] of gone.centroid) sum.set(t, (sum.get(t) ?? 0) + w);
-    if (gone.titleCentroid.size > 0) {
-      const title = keep.ownTitleCentroid();
-      for (const [t, w] of gone.titleCentroid) title.set(t, (title.get(t) ?? 0) + w);
-    }
-    if (gone.places.size > 0) {
-      const places = keep.ownPlaces();
-      for (const [p, n] of gone.places) places.set(p, (places.get(p) ?? 0) + n);
-    }
-    if (gone.units.size > 0) {
-      const units = keep.ownUnits();
-      for (const [u, n] of gone.units) units.set(u, (units.get(u) ?? 0) + n);
-    }
+    addSums(gone.titleCentroid, () => keep.ownTitleCentroid());
+    addSums(gone.places, () => keep.ownPlaces());
+    addSums(gone.units, () => keep.ownUnits());
     const engagement = keep.ownEngagement();
     for (const k of ['likes', 'replies', 'reposts', 'views'] as const) engagement[k] += gone.engagement[k];
     keep.compact();
@@ -542,6 +533,13 @@ const halves = new DataView(new ArrayBuffer(8));
 export function simhashHalves(h: bigint): [number, number] {
   halves.setBigUint64(0, h);
   return [halves.getUint32(0), halves.getUint32(4)];
+}
+
+/** Adds each entry of `from` to the container `own` gives (made only when there is something to add). */
+function addSums(from: ReadonlyMap<string, number>, own: () => Map<string, number>): void {
+  if (from.size === 0) return;
+  const to = own();
+  for (const [k, v] of from) to.set(k, (to.get(k) ?? 0) + v);
 }
 
 function sharesAny(names: readonly string[], counts: ReadonlyMap<string, number>): boolean {
