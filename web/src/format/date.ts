@@ -1,5 +1,8 @@
-// Dates are stored in UTC and shown in the office's zone (Asia/Shanghai unless the server says otherwise).
-export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+// Dates are stored in UTC and shown in the office's zone (Asia/Shanghai unless the server says otherwise). The
+// wall-clock reading comes from the server's own time-zone module (src/time/zone.ts: plain Intl, no dependencies).
+import { DEFAULT_TIME_ZONE, wallTimeOf } from '../../../src/time/zone.ts';
+
+export const DEFAULT_TIMEZONE = DEFAULT_TIME_ZONE;
 
 export interface DateFormatOptions {
   timeZone?: string;
@@ -7,32 +10,7 @@ export interface DateFormatOptions {
   style?: 'datetime' | 'date' | 'time';
 }
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one (the overview formats a date per list
-// row): one per zone, kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
-
-function parts(d: Date, timeZone: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(d)) out[p.type] = p.value;
-  return out;
-}
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 /**
  * Formats an ISO string or Date as a fixed, locale-neutral "YYYY-MM-DD HH:mm" in `timeZone`. Returns '' for an
@@ -41,9 +19,9 @@ function parts(d: Date, timeZone: string): Record<string, string> {
 export function formatDateTime(value: string | number | Date, options: DateFormatOptions = {}): string {
   const d = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(d.getTime())) return '';
-  const p = parts(d, options.timeZone ?? DEFAULT_TIMEZONE);
-  const date = `${p.year}-${p.month}-${p.day}`;
-  const time = `${p.hour}:${p.minute}`;
+  const w = wallTimeOf(d.getTime(), options.timeZone ?? DEFAULT_TIMEZONE);
+  const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  const time = `${pad(w.hour)}:${pad(w.minute)}`;
   switch (options.style ?? 'datetime') {
     case 'date':
       return date;
